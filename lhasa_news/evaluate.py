@@ -1,0 +1,112 @@
+"""Score extraction against gold files of `shared/gold/FORMAT.md`.
+
+A gold quantity and a found one match when they have the same canonical unit, the same value (or
+the same low/high for a range) within 0.01, and overlapping spans; each is matched at most once,
+in page order. Scores are precision, recall and F1, plus the share of matches whose `approx` agrees.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lhasa_news.models import Quantity
+from lhasa_news.recognize.quantities import extract_quantities
+
+TOLERANCE = Decimal("0.01")
+
+
+@dataclass
+class Score:
+    """Counts for one kind of record, and the misses and false alarms behind them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    approx_ok: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def approx_accuracy(self) -> float:
+        return self.approx_ok / self.tp if self.tp else 1.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.approx_ok += other.approx_ok
+        self.misses += other.misses
+        self.false_alarms += other.false_alarms
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _close(a: Decimal | None, b: Decimal | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= TOLERANCE
+
+
+def quantity_matches(gold: dict[str, Any], found: Quantity) -> bool:
+    """Same canonical unit, same value or range, overlapping span."""
+    g_start = int(gold["start"])
+    g_end = g_start + len(gold["text"])
+    if found.end <= g_start or found.start >= g_end or found.unit != gold["unit"]:
+        return False
+    if gold.get("value") is not None:
+        return _close(found.value, _dec(gold["value"]))
+    return _close(found.low, _dec(gold.get("low"))) and _close(found.high, _dec(gold.get("high")))
+
+
+def score_quantities(gold: list[dict[str, Any]], found: list[Quantity], label: str = "") -> Score:
+    """Match gold quantities to found ones one to one, in page order."""
+    score = Score()
+    used = [False] * len(found)
+    for g in gold:
+        for i, q in enumerate(found):
+            if not used[i] and quantity_matches(g, q):
+                used[i] = True
+                score.tp += 1
+                score.approx_ok += q.approx == g.get("approx", "exact")
+                if q.approx != g.get("approx", "exact"):
+                    score.misses.append(f"{label}@{g['start']} {g['text']!r}: approx {q.approx} != {g['approx']}")
+                break
+        else:
+            score.fn += 1
+            score.misses.append(f"{label}@{g['start']} {g['text']!r} {g.get('value') or (g.get('low'), g.get('high'))} {g['unit']}")
+    for i, q in enumerate(found):
+        if not used[i]:
+            score.fp += 1
+            shown = q.value if q.value is not None else (q.low, q.high)
+            score.false_alarms.append(f"{label}@{q.start} {q.text!r} {shown} {q.unit} [{q.rule}]")
+    return score
+
+
+def evaluate_quantities(corpus_dir: Path, gold_dir: Path) -> dict[str, Score]:
+    """Score `extract_quantities` on every gold file that has its page in `corpus_dir`."""
+    out: dict[str, Score] = {}
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        page = corpus_dir / gold["doc"]
+        text = page.read_text(encoding="utf-8")
+        out[gold["doc"]] = score_quantities(gold["quantities"], extract_quantities(text), gold["doc"])
+    return out

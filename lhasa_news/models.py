@@ -1,0 +1,342 @@
+"""The data model: typed, validated records that carry the span of text they came from.
+
+Field names and enums follow the gold contract (`shared/gold/FORMAT.md`). Every grounded record
+has `text`, `start`, `end` (half-open character offsets into the original page text) and `rule`
+(the id of the rule that made it). Values are `Decimal` and serialise to JSON as plain decimal
+strings ("25106000000", never "2.5106E+10"), so nothing is lost on the way to disk and back.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+SCHEMA_VERSION = "1.0"
+
+Approx = Literal["exact", "approx", "above", "below"]
+Status = Literal["actual", "projected", "target"]
+Action = Literal["settle", "build", "acquire", "sign", "invest"]
+EventType = Literal[
+    "training", "ceremony", "meeting", "campaign", "inspection", "exhibition", "signing", "opening", "other"
+]
+Granularity = Literal["day", "month", "quarter", "half_year", "year", "years", "window", "unknown"]
+WarningCode = Literal["input", "numeral", "layout", "period", "other"]
+
+BASE_UNITS = frozenset(
+    {
+        "CNY", "USD", "EUR", "HKD", "JPY", "GBP",
+        "%", "pp", "times",
+        "m", "m2", "m3", "kg", "kWh", "W",
+        "second", "minute", "hour", "day", "week", "month", "year",
+        "count", "none",
+    }
+)  # fmt: skip
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """The same number without exponent or trailing zeros: 2.5106E+10 → 25106000000, 1.50 → 1.5."""
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value}")
+    normal = value.normalize()
+    if normal.as_tuple().exponent > 0:  # type: ignore[operator]
+        normal = normal.quantize(Decimal(1))
+    return normal
+
+
+def _to_decimal(value: Any) -> Any:
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError("decimal values are given as strings or integers, never floats (precision)")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            parsed = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"not a decimal string: {value!r}") from None
+        return plain_decimal(parsed)
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
+    return value
+
+
+def _decimal_str(value: Decimal) -> str:
+    return format(plain_decimal(value), "f")
+
+
+DecimalValue = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal),
+    PlainSerializer(_decimal_str, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "description": "plain decimal string"}),
+]
+
+_UNIT_RE = re.compile(r"^[^/\s]+(/[^/\s]+)?$")
+
+
+def _check_unit(unit: str) -> str:
+    parts = unit.split("/")
+    bad_rate = len(parts) == 2 and "none" in parts
+    if not _UNIT_RE.match(unit) or any(p not in BASE_UNITS for p in parts) or bad_rate:
+        raise ValueError(
+            f"unknown unit {unit!r}: use a canonical unit of FORMAT.md ({', '.join(sorted(BASE_UNITS))}) "
+            "or a rate A/B of two of them"
+        )
+    return unit
+
+
+Unit = Annotated[
+    str,
+    BeforeValidator(_check_unit),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[^/\s]+(/[^/\s]+)?$",
+            "description": "canonical unit (FORMAT.md) or a rate A/B such as CNY/kWh",
+            "examples": sorted(BASE_UNITS),
+        }
+    ),
+]
+
+_PUBLISHED_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_published(value: str | None) -> str | None:
+    """An ISO date or a prefix of one ("2024-01", "2024"), checked to be a real date."""
+    if value is None:
+        return None
+    if not _PUBLISHED_RE.match(value):
+        raise ValueError(f"published must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError as exc:
+        raise ValueError(f"published is not a real date: {value!r} ({exc})") from None
+    return value
+
+
+class Record(BaseModel):
+    """Base of every model: strict field names, validated on assignment too."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+
+class Grounded(Record):
+    """A record tied to the characters it came from: `page.text[start:end] == text`."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    rule: str = Field(description="id of the rule that made this record")
+
+    @model_validator(mode="after")
+    def _span_fits_text(self) -> Grounded:
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"span {self.start}:{self.end} does not have the length of text {self.text!r}")
+        return self
+
+
+class Span(Record):
+    """A plain piece of the page: a caption, a paragraph piece, a headline line."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _span_fits_text(self) -> Span:
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"span {self.start}:{self.end} does not have the length of text {self.text!r}")
+        return self
+
+
+class Quantity(Grounded):
+    """A number with its canonical unit: 251.06亿元 → 25106000000 CNY; 两三个 → 2..3 count."""
+
+    value: DecimalValue | None = None
+    low: DecimalValue | None = None
+    high: DecimalValue | None = None
+    unit: Unit
+    item: str | None = Field(default=None, description="for counts: the counted noun or the classifier")
+    approx: Approx = "exact"
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Quantity:
+        if self.value is None:
+            if self.low is None or self.high is None:
+                raise ValueError("a quantity has a value, or both low and high (a range)")
+            if self.low > self.high:
+                raise ValueError(f"range low {self.low} is above high {self.high}")
+        elif self.low is not None or self.high is not None:
+            raise ValueError("a quantity has either a value or a range (low, high), not both")
+        return self
+
+
+class Period(Grounded):
+    """A time expression resolved to inclusive first and last days (None when unresolvable)."""
+
+    first_day: date | None = None
+    last_day: date | None = None
+    granularity: Granularity = "unknown"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.first_day and self.last_day and self.first_day > self.last_day:
+            raise ValueError(f"period first_day {self.first_day} is after last_day {self.last_day}")
+        return self
+
+
+class Figure(Grounded):
+    """A statistic: a quantity with what it measures, whose it is, when, and whether it is real."""
+
+    quantity: Quantity
+    metric: str | None = None
+    subject: str | None = None
+    period: Period | None = None
+    status: Status | None = "actual"
+    same_as: int | None = Field(default=None, ge=0, description="page index of the first copy of a repeat")
+    article: int | None = Field(default=None, ge=0, description="index of the article in page.articles")
+
+
+class Project(Grounded):
+    """An investment or construction project that a named party brings, builds, buys or signs."""
+
+    investor: str | None = None
+    name: str | None = None
+    location: str | None = None
+    action: Action = "invest"
+    amount: Quantity | None = None
+    extras: dict[str, DecimalValue] = Field(default_factory=dict)
+    article: int | None = Field(default=None, ge=0)
+
+
+class Event(Grounded):
+    """Something organised that happened on a date or over a period."""
+
+    type: EventType = "other"
+    trigger: str
+    title: str | None = None
+    organizers: dict[str, list[str]] = Field(default_factory=lambda: {"by": []})
+    location: str | None = None
+    when: Period | None = None
+    participants: int | None = Field(default=None, ge=0)
+    duration: Quantity | None = None
+    article: int | None = Field(default=None, ge=0)
+
+
+class Repair(Record):
+    """A layout repair made before reading: a join across a column break or a dropped repeat."""
+
+    kind: Literal["join", "drop_repeat", "drop_duplicate_block"]
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Warning(Record):  # noqa: A001 - the contract's name; shadows the builtin only inside this module
+    """Something worth knowing that is not an error: an unreadable numeral, a guess, a dropped block."""
+
+    code: WarningCode
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Article(Record):
+    """One article of a page, with its parts and the records found in it."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    headline: str | None = None
+    kicker: str | None = None
+    subtitle: str | None = None
+    section: str | None = None
+    intertitles: list[Span] = Field(default_factory=list)
+    reporters: list[str] = Field(default_factory=list)
+    photographers: list[str] = Field(default_factory=list)
+    editors: list[str] = Field(default_factory=list)
+    dateline: str | None = None
+    captions: list[Span] = Field(default_factory=list)
+    paragraphs: list[Span] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _span_fits_text(self) -> Article:
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"article span {self.start}:{self.end} does not have the length of its text")
+        return self
+
+
+class Page(Record):
+    """A whole page: its text and everything found in it, in page order."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    source: str | None = None
+    published: str | None = Field(default=None, description="ISO date or prefix: 2024-01-20, 2024-01, 2024")
+    text: str
+    articles: list[Article] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, value: str | None) -> str | None:
+        return check_published(value)
+
+    @model_validator(mode="after")
+    def _spans_point_into_text(self) -> Page:
+        """Every grounded record must quote the page text exactly where it says it stands."""
+        text = self.text
+        for where, rec in _grounded(self):
+            if text[rec.start : rec.end] != rec.text:
+                raise ValueError(
+                    f"{where}: text {rec.text!r} is not at {rec.start}:{rec.end} of the page "
+                    f"(found {text[rec.start : rec.end]!r})"
+                )
+        return self
+
+
+def _grounded(page: Page) -> list[tuple[str, Grounded | Span | Article]]:
+    out: list[tuple[str, Grounded | Span | Article]] = []
+    for i, fig in enumerate(page.figures):
+        out.append((f"figures.{i}", fig))
+        out.append((f"figures.{i}.quantity", fig.quantity))
+        if fig.period is not None:
+            out.append((f"figures.{i}.period", fig.period))
+    for i, proj in enumerate(page.projects):
+        out.append((f"projects.{i}", proj))
+        if proj.amount is not None:
+            out.append((f"projects.{i}.amount", proj.amount))
+    for i, ev in enumerate(page.events):
+        out.append((f"events.{i}", ev))
+        if ev.when is not None:
+            out.append((f"events.{i}.when", ev.when))
+        if ev.duration is not None:
+            out.append((f"events.{i}.duration", ev.duration))
+    for i, art in enumerate(page.articles):
+        out.append((f"articles.{i}", art))
+        for j, span in enumerate(art.captions):
+            out.append((f"articles.{i}.captions.{j}", span))
+        for j, span in enumerate(art.intertitles):
+            out.append((f"articles.{i}.intertitles.{j}", span))
+        for j, span in enumerate(art.paragraphs):
+            out.append((f"articles.{i}.paragraphs.{j}", span))
+    return out

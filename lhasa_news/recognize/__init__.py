@@ -1,0 +1,1 @@
+"""Recognisers: numbers, units, quantities (and, later, time expressions and names) with spans."""

@@ -1,0 +1,197 @@
+"""Numerals of Chinese news → exact `Decimal` values.
+
+Handles Arabic digits (with thousands separators and decimals), Chinese numerals (零/〇, 两,
+十百千万亿 nesting, 大写, 廿/卅), mixed forms (1.3亿, 571.75421万, 2万余, 600多万), infix
+qualifiers (余, 多, 几, 来) and approximate pairs (两三, 三四十 → low/high). Pure Chinese integers go
+through cn2an (loaded lazily); everything mixed is computed here with `Decimal`, because cn2an's
+"smart" mode drops digits on forms such as 571.75421万.
+
+The input is expected to be normalised already (half-width digits, simplified characters).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from lhasa_news.models import Approx, plain_decimal
+
+# Same-length character maps: 大写 and rare forms to the common lower-case numerals.
+_UPPER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳參陸", "一二三四五六七八九十百千万亿两二三六")
+DIGITS = "零〇一二两三四五六七八九"
+_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+UNITS = "十百千"
+MAGNITUDES = "万亿"
+_MAGNITUDE_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+INFIX = "余多几来"
+CHINESE_CHARS = DIGITS + UNITS + MAGNITUDES + "壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+
+MAX_DIGITS = 24  # longer digit runs are codes or noise, never quantities
+
+_ARABIC = regex.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+_PAIR = regex.compile(r"([一二两三四五六七八九])([二两三四五六七八九])")
+
+
+class NumeralError(ValueError):
+    """A string that looks numeric but is not one readable numeral."""
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A parsed numeral: an exact value, or a low/high pair, with the approximation it implies."""
+
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    approx: Approx = "exact"
+    magnitude: bool = False  # 万/亿 (or 千/百 after digits) was part of the numeral
+    chinese: bool = False  # written (at least partly) in Chinese numerals
+    digit_string: bool = False  # 二〇二三: digits read one by one, a year or a code
+
+    def scaled(self, factor: Decimal) -> Number:
+        """The same number multiplied by `factor` (a unit's factor)."""
+
+        def mul(x: Decimal | None) -> Decimal | None:
+            return None if x is None else round_value(x * factor)
+
+        return Number(
+            mul(self.value), mul(self.low), mul(self.high), self.approx, self.magnitude, self.chinese,
+            self.digit_string,
+        )  # fmt: skip
+
+
+def round_value(x: Decimal) -> Decimal:
+    """Plain decimal; a non-terminating result (亩 = 2000/3 m²) is rounded to 0.01 like the gold."""
+    x = plain_decimal(x)
+    exponent = x.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -12:
+        x = plain_decimal(x.quantize(Decimal("0.01")))
+    return x
+
+
+@lru_cache(maxsize=1)
+def _cn2an() -> Any:
+    import cn2an  # imported here: it costs ~0.15 s, which `import lhasa_news` must not pay
+
+    return cn2an
+
+
+@lru_cache(maxsize=4096)
+def chinese_integer(s: str) -> Decimal:
+    """A Chinese integer numeral (一万二千零五十, 两百, 廿三) → Decimal, via cn2an."""
+    s = s.translate(_UPPER).replace("廿", "二十").replace("卅", "三十")
+    if not s:
+        raise NumeralError("empty numeral")
+    if s[0] in "百千万亿":
+        s = "一" + s
+    if all(c in DIGITS for c in s) and len(s) > 1:  # digit string: 二〇二三
+        return Decimal("".join(str(_DIGIT_VALUE[c]) for c in s))
+    try:
+        out = _cn2an().cn2an(s, "normal")
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise NumeralError(f"not a Chinese numeral: {s!r}") from exc
+    return Decimal(int(out))
+
+
+def _chinese_decimal(s: str) -> Decimal:
+    """Chinese numeral with an optional 点 fraction: 三点一四 → 3.14 (digits read one by one)."""
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        if not frac or any(c not in _DIGIT_VALUE for c in frac):
+            raise NumeralError(f"bad fraction in {s!r}")
+        int_part = chinese_integer(whole) if whole else Decimal(0)
+        return int_part + Decimal("0." + "".join(str(_DIGIT_VALUE[c]) for c in frac))
+    return chinese_integer(s)
+
+
+def arabic(s: str) -> Decimal:
+    """Arabic digits with optional thousands separators and decimals: 82,225 → 82225."""
+    m = _ARABIC.fullmatch(s)
+    if m is None:
+        raise NumeralError(f"not an Arabic number: {s!r}")
+    whole = m.group(1).replace(",", "")
+    if len(whole) > MAX_DIGITS:
+        raise NumeralError(f"digit run too long to be a quantity ({len(whole)} digits)")
+    frac = m.group(2)
+    try:
+        return Decimal(whole + ("." + frac if frac else ""))
+    except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
+        raise NumeralError(str(exc)) from exc
+
+
+def _magnitude(chars: str) -> Decimal:
+    """万, 亿, 千万, 百万, 万亿 → their product."""
+    out = Decimal(1)
+    for c in chars:
+        out *= _MAGNITUDE_VALUE[c]
+    return out
+
+
+_MIXED = regex.compile(
+    r"(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<inf1>[余多])?(?P<mag>[十百千万亿]*)(?P<inf2>[余多几])?"
+)
+
+
+def parse_numeral(s: str) -> Number:
+    """Parse one numeral string (no unit) into a `Number`; raise `NumeralError` when it is not one."""
+    s = s.strip()
+    if not s:
+        raise NumeralError("empty numeral")
+    if s[0].isdigit():
+        m = _MIXED.fullmatch(s)
+        if m is None:
+            raise NumeralError(f"not a numeral: {s!r}")
+        value = arabic(m.group("num")) * _magnitude(m.group("mag"))
+        infix = m.group("inf1") or m.group("inf2")
+        return Number(
+            round_value(value),
+            approx="above" if infix else "exact",
+            magnitude=bool(m.group("mag")),
+            chinese=bool(m.group("mag")),
+        )
+    return _parse_chinese(s)
+
+
+def _parse_chinese(s: str) -> Number:
+    s = s.translate(_UPPER)
+    if any(c not in CHINESE_CHARS + INFIX + "点" for c in s):
+        raise NumeralError(f"not a Chinese numeral: {s!r}")
+    # Infix qualifier: 二十多万 = (二十) 多 (万); 十几 = (十) 几; 三百来 = (三百) 来.
+    for i, c in enumerate(s):
+        if c in INFIX and i > 0:
+            head, tail = s[:i], s[i + 1 :]
+            if any(t not in MAGNITUDES + UNITS for t in tail):
+                raise NumeralError(f"unexpected characters after {c!r} in {s!r}")
+            if c == "来" and head[-1] not in UNITS + MAGNITUDES:
+                raise NumeralError(f"来 follows a round number only: {s!r}")
+            value = _chinese_decimal(head) * _magnitude(tail)
+            return Number(
+                round_value(value),
+                approx="approx" if c == "来" else "above",
+                magnitude=any(t in MAGNITUDES for t in head + tail),
+                chinese=True,
+            )
+    if s[0] in INFIX:
+        raise NumeralError(f"not a numeral: {s!r}")
+    if all(c in DIGITS for c in s) and (len(s) > 2 or "〇" in s or "零" in s) and len(s) > 1:
+        return Number(chinese_integer(s), chinese=True, digit_string=True)  # 二〇二三, 一二三
+    if "点" in s:  # 三点五亿: the magnitude applies to the whole decimal
+        body = s.rstrip(MAGNITUDES)
+        value = _chinese_decimal(body) * _magnitude(s[len(body) :])
+        return Number(round_value(value), magnitude=body != s, chinese=True)
+    pair = _PAIR.search(s)
+    if pair is not None and "点" not in s:
+        a, b = pair.group(1), pair.group(2)
+        if _DIGIT_VALUE[b] - _DIGIT_VALUE[a] in (1, 2) and not (a == "两" and b == "两"):
+            prefix, suffix = s[: pair.start()], s[pair.end() :]
+            low = _chinese_decimal(prefix + a + suffix)
+            high = _chinese_decimal(prefix + b + suffix)
+            return Number(
+                None, low=low, high=high, approx="approx",
+                magnitude=any(t in MAGNITUDES for t in s), chinese=True,
+            )  # fmt: skip
+    return Number(round_value(chinese_integer(s)), magnitude=any(t in MAGNITUDES for t in s), chinese=True)

@@ -1,0 +1,97 @@
+"""Surface units → canonical unit and factor, from `data/units.toml`.
+
+The table is compiled once into one alternation (longest surface first), matched only at the
+position right after a numeral, so lookup cost does not grow with the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+
+import regex
+
+from lhasa_news.data import load
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSpec:
+    """One surface form of a unit and what it means."""
+
+    surface: str
+    unit: str
+    factor: Decimal
+    kind: str
+    item: str | None
+    needs: str | None
+    denominator: bool
+    duration: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTable:
+    """Every surface of the table, and the compiled matcher."""
+
+    by_surface: dict[str, UnitSpec]
+    matcher: regex.Pattern[str]
+    denominators: regex.Pattern[str]
+
+
+def _factor(text: str) -> Decimal:
+    frac = Fraction(text)
+    if frac.denominator == 1:
+        return Decimal(frac.numerator)
+    q = Decimal(frac.numerator) / Decimal(frac.denominator)
+    return q
+
+
+def _alternation(surfaces: list[str]) -> regex.Pattern[str]:
+    """One pattern of all surfaces, longest first, so the longest unit wins (万千瓦时 before 千瓦)."""
+    ordered = sorted(surfaces, key=lambda s: (-len(s), s))
+    return regex.compile("|".join(regex.escape(s) for s in ordered))
+
+
+@cache
+def table() -> UnitTable:
+    """The unit table, built on first use."""
+    by_surface: dict[str, UnitSpec] = {}
+    for entry in load("units")["unit"]:
+        item_of: dict[str, str] = entry.get("item_of", {})
+        for surface in entry["surfaces"]:
+            if surface in by_surface:
+                raise ValueError(f"data/units.toml: surface {surface!r} listed twice")
+            by_surface[surface] = UnitSpec(
+                surface=surface,
+                unit=entry["unit"],
+                factor=_factor(entry["factor"]),
+                kind=entry["kind"],
+                item=item_of.get(surface, surface) if entry["unit"] == "count" else None,
+                needs=entry.get("needs"),
+                denominator=bool(entry.get("denominator", False)),
+                duration=bool(entry.get("duration", False)),
+            )
+    denominators = [s for s, u in by_surface.items() if u.denominator] + ["月"]
+    return UnitTable(by_surface, _alternation(list(by_surface)), _alternation(denominators))
+
+
+def match_unit(pattern: regex.Pattern[str], text: str, pos: int) -> str | None:
+    """The unit surface starting at `pos`, or None. A Latin surface must not run on into more
+    letters (5G is no unit; 10mm is mm, not m)."""
+    m = pattern.match(text, pos)
+    if m is None:
+        return None
+    surface: str = m.group()
+    if surface[-1].isascii() and surface[-1].isalpha() and m.end() < len(text):
+        nxt = text[m.end()]
+        if nxt.isascii() and nxt.isalpha():
+            return None
+    return surface
+
+
+def denominator_spec(surface: str) -> UnitSpec:
+    """The spec of a unit after "/" in a rate; 月 (month) is allowed there though never after a number."""
+    if surface == "月":
+        return UnitSpec("月", "month", Decimal(1), "time", None, None, True, True)
+    return table().by_surface[surface]

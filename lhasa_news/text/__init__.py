@@ -1,0 +1,1 @@
+"""Text preparation: normalisation that keeps offsets."""
