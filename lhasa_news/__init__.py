@@ -1,24 +1,30 @@
 """lhasa_news: Chinese regional newspaper text → articles, quantities, figures, projects, events.
 
-The public API is this module's `__all__`; everything else is an implementation detail.
+The public API is this module's `__all__`. Names are loaded on first use (PEP 562), so that
+`import lhasa_news` stays cheap for command-line tools and worker processes; the first call pays
+for Pydantic and the rule tables once.
 """
 
 from __future__ import annotations
 
-from lhasa_news.models import (
-    Article,
-    Event,
-    Figure,
-    Page,
-    Period,
-    Project,
-    Quantity,
-    Warning,
-)
-from lhasa_news.pipeline import parse_page
-from lhasa_news.recognize.quantities import extract_quantities, parse_quantity
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "Article": "lhasa_news.models",
+    "Event": "lhasa_news.models",
+    "Figure": "lhasa_news.models",
+    "Page": "lhasa_news.models",
+    "Period": "lhasa_news.models",
+    "Project": "lhasa_news.models",
+    "Quantity": "lhasa_news.models",
+    "Warning": "lhasa_news.models",
+    "parse_page": "lhasa_news.pipeline",
+    "extract_quantities": "lhasa_news.recognize.quantities",
+    "parse_quantity": "lhasa_news.recognize.quantities",
+}
 
 __all__ = [
     "Article",
@@ -34,3 +40,21 @@ __all__ = [
     "parse_page",
     "parse_quantity",
 ]
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from lhasa_news.models import Article, Event, Figure, Page, Period, Project, Quantity, Warning
+    from lhasa_news.pipeline import parse_page
+    from lhasa_news.recognize.quantities import extract_quantities, parse_quantity
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lhasa_news' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -88,11 +88,14 @@ def score_quantities(gold: list[dict[str, Any]], found: list[Quantity], label: s
                 score.tp += 1
                 score.approx_ok += q.approx == g.get("approx", "exact")
                 if q.approx != g.get("approx", "exact"):
-                    score.misses.append(f"{label}@{g['start']} {g['text']!r}: approx {q.approx} != {g['approx']}")
+                    score.misses.append(
+                        f"{label}@{g['start']} {g['text']!r}: approx {q.approx} != {g['approx']}"
+                    )
                 break
         else:
             score.fn += 1
-            score.misses.append(f"{label}@{g['start']} {g['text']!r} {g.get('value') or (g.get('low'), g.get('high'))} {g['unit']}")
+            shown = g.get("value") or (g.get("low"), g.get("high"))
+            score.misses.append(f"{label}@{g['start']} {g['text']!r} {shown} {g['unit']}")
     for i, q in enumerate(found):
         if not used[i]:
             score.fp += 1

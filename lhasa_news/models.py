@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 Approx = Literal["exact", "approx", "above", "below"]
 Status = Literal["actual", "projected", "target"]
@@ -57,7 +57,7 @@ def plain_decimal(value: Decimal) -> Decimal:
 
 
 def _to_decimal(value: Any) -> Any:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValueError("decimal values are given as strings or integers, never floats (precision)")
     if isinstance(value, int):
         return Decimal(value)
@@ -222,13 +222,17 @@ class Project(Grounded):
     article: int | None = Field(default=None, ge=0)
 
 
+def _unknown_organizers() -> dict[str, list[str]]:
+    return {"by": []}
+
+
 class Event(Grounded):
     """Something organised that happened on a date or over a period."""
 
     type: EventType = "other"
     trigger: str
     title: str | None = None
-    organizers: dict[str, list[str]] = Field(default_factory=lambda: {"by": []})
+    organizers: dict[str, list[str]] = Field(default_factory=_unknown_organizers)
     location: str | None = None
     when: Period | None = None
     participants: int | None = Field(default=None, ge=0)
@@ -245,7 +249,7 @@ class Repair(Record):
     text: str
 
 
-class Warning(Record):  # noqa: A001 - the contract's name; shadows the builtin only inside this module
+class Warning(Record):
     """Something worth knowing that is not an error: an unreadable numeral, a guess, a dropped block."""
 
     code: WarningCode

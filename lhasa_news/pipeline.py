@@ -35,7 +35,9 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     pub = _published(published)
     warnings: list[Warning] = []
     if len(text) > MAX_CHARS:
-        warnings.append(Warning(code="input", message=f"text of {len(text)} characters: only quantities are read"))
+        warnings.append(
+            Warning(code="input", message=f"text of {len(text)} characters: only quantities are read")
+        )
     quantities = extract_quantities(text)
     figures = [
         Figure(text=q.text, start=q.start, end=q.end, rule="figure.quantity", quantity=q, article=0)
@@ -47,4 +49,6 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     else:
         for f in figures:  # pragma: no cover - a blank text has no quantities
             f.article = None
-    return Page(text=text, published=pub, source=source, articles=articles, figures=figures, warnings=warnings)
+    return Page(
+        text=text, published=pub, source=source, articles=articles, figures=figures, warnings=warnings
+    )

@@ -6,12 +6,11 @@ position right after a numeral, so lookup cost does not grow with the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
-
-import regex
 
 from lhasa_news.data import load
 
@@ -35,8 +34,8 @@ class UnitTable:
     """Every surface of the table, and the compiled matcher."""
 
     by_surface: dict[str, UnitSpec]
-    matcher: regex.Pattern[str]
-    denominators: regex.Pattern[str]
+    matcher: re.Pattern[str]
+    denominators: re.Pattern[str]
 
 
 def _factor(text: str) -> Decimal:
@@ -47,10 +46,10 @@ def _factor(text: str) -> Decimal:
     return q
 
 
-def _alternation(surfaces: list[str]) -> regex.Pattern[str]:
+def _alternation(surfaces: list[str]) -> re.Pattern[str]:
     """One pattern of all surfaces, longest first, so the longest unit wins (万千瓦时 before 千瓦)."""
     ordered = sorted(surfaces, key=lambda s: (-len(s), s))
-    return regex.compile("|".join(regex.escape(s) for s in ordered))
+    return re.compile("|".join(re.escape(s) for s in ordered))
 
 
 @cache
@@ -76,7 +75,7 @@ def table() -> UnitTable:
     return UnitTable(by_surface, _alternation(list(by_surface)), _alternation(denominators))
 
 
-def match_unit(pattern: regex.Pattern[str], text: str, pos: int) -> str | None:
+def match_unit(pattern: re.Pattern[str], text: str, pos: int) -> str | None:
     """The unit surface starting at `pos`, or None. A Latin surface must not run on into more
     letters (5G is no unit; 10mm is mm, not m)."""
     m = pattern.match(text, pos)

@@ -2,12 +2,16 @@
 
 Every mapping here is one code point for one code point, so an offset into the normalised text is
 the same offset into the original: spans found on the normalised text point at the right place in
-the text the user gave. Full-width ASCII becomes half-width, traditional characters become
-simplified (table in data/t2s.toml), odd spaces and dashes become plain ones.
+the text the user gave. Full-width digits, letters and number signs (１２３．５％) become half-width,
+traditional characters become simplified (table in data/t2s.toml), odd spaces and dashes become
+plain ones. Full-width punctuation of ordinary prose (，。：；（）“”) is left as it is: readers of
+the normalised text accept both forms, and a text that needs no mapping is returned untouched,
+which keeps normalisation nearly free for simplified pages.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lhasa_news.data import load
@@ -32,11 +36,20 @@ _EXTRA = {
 }
 
 
+# Full-width forms that matter to numbers and codes: digits, Latin letters, ％ ． ／ ＋ － ～ ＃ ＆.
+_FULL_WIDTH = (
+    "".join(chr(c) for c in range(0xFF10, 0xFF1A))
+    + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
+    + "".join(chr(c) for c in range(0xFF41, 0xFF5B))
+    + "％．／＋－～＃＆＝＜＞"
+)
+
+
 @cache
 def _table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII block
-        table[cp] = chr(cp - 0xFEE0)
+    for ch in _FULL_WIDTH:
+        table[ord(ch)] = chr(ord(ch) - 0xFEE0)
     data = load("t2s")
     trad = "".join(data["traditional"].split())
     simp = "".join(data["simplified"].split())
@@ -49,11 +62,20 @@ def _table() -> dict[int, str]:
     return table
 
 
+@cache
+def _needs_mapping() -> re.Pattern[str]:
+    """One character class of everything the table maps, plus CR."""
+    chars = "".join(sorted(chr(c) for c in _table())) + "\r"
+    return re.compile("[" + re.escape(chars) + "]")
+
+
 def normalise(text: str) -> str:
     """Return `text` with the same length, mapped character by character.
 
     A CR of a CRLF pair becomes a space (the LF keeps the line break); a lone CR becomes LF.
     """
+    if _needs_mapping().search(text) is None:
+        return text
     out = text.translate(_table())
     if "\r" in out:
         out = out.replace("\r\n", " \n").replace("\r", "\n")

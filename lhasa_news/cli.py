@@ -1,0 +1,177 @@
+"""The `lhasa-news` command: demo, extract, schema, eval.
+
+Thin wrappers over the library; every sub-command exits non-zero when something failed and says
+what, naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from lhasa_news import __version__
+from lhasa_news.models import Page
+from lhasa_news.pipeline import parse_page
+
+SAMPLE = "sample-page.txt"
+SAMPLE_PUBLISHED = "2025-10-20"
+
+
+def sample_text() -> str:
+    """The demo page shipped in the package (written for it, in the genre of the corpus)."""
+    return resources.files("lhasa_news.samples").joinpath(SAMPLE).read_text(encoding="utf-8")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lhasa-news")
+def main() -> None:
+    """Turn Chinese regional newspaper text into validated data.
+
+    \b
+    Try:  lhasa-news demo                      the shipped sample page, summarised
+          lhasa-news extract page.txt -o out.jsonl
+          lhasa-news eval CORPUS_DIR GOLD_DIR  score against gold files
+          lhasa-news schema --out schemas      write the JSON Schemas
+    """
+
+
+def _fmt_value(page: Page, i: int) -> str:
+    q = page.figures[i].quantity
+    if q.value is not None:
+        return format(q.value, "f")
+    return f"{q.low}–{q.high}"
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the whole Page as JSON instead of a summary.")
+def demo(as_json: bool) -> None:
+    """Parse the sample page shipped with the package and print what was found."""
+    page = parse_page(sample_text(), published=SAMPLE_PUBLISHED, source=f"lhasa_news/samples/{SAMPLE}")
+    if as_json:
+        click.echo(page.model_dump_json(indent=2))
+        return
+    click.echo(f"sample page: {len(page.text)} characters, published {page.published}")
+    click.echo(
+        f"articles: {len(page.articles)}   figures: {len(page.figures)}   warnings: {len(page.warnings)}"
+    )
+    click.echo("")
+    click.echo(f"{'#':>3}  {'text':<16} {'value':>16}  {'unit':<10} {'approx':<7} item")
+    for i, fig in enumerate(page.figures):
+        q = fig.quantity
+        click.echo(
+            f"{i:>3}  {q.text:<16} {_fmt_value(page, i):>16}  {q.unit:<10} {q.approx:<7} {q.item or ''}"
+        )
+
+
+def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
+    for raw in paths:
+        if raw == "-":
+            yield "-", None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                raise click.ClickException(f"{raw}: folder holds no *.txt files")
+            for p in found:
+                yield str(p), p
+        else:
+            yield raw, path
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write JSONL here.")
+@click.option("--published", help="Publication date of every page: YYYY-MM-DD, YYYY-MM or YYYY.")
+def extract(paths: tuple[str, ...], output: str | None, published: str | None) -> None:
+    """Parse text files (folders: every *.txt inside; - for stdin) into one Page per JSONL line."""
+    failed = 0
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        for label, path in _inputs(paths):
+            try:
+                text = sys.stdin.read() if path is None else path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                click.echo(f"error: {label}: {exc}", err=True)
+                failed += 1
+                continue
+            try:
+                page = parse_page(text, published=published, source=label)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--published") from exc
+            out.write(page.model_dump_json() + "\n")
+    finally:
+        if output:
+            out.close()
+    if failed:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True)
+@click.option(
+    "--check", is_flag=True, help="Only check that the files in --out are up to date (exit 1 if not)."
+)
+def schema(out_dir: str, check: bool) -> None:
+    """Write the JSON Schemas of the data model (page, article, quantity, …) into a folder."""
+    from lhasa_news.schemas import stale_schemas, write_schemas
+
+    if check:
+        stale = stale_schemas(Path(out_dir))
+        if stale:
+            raise click.ClickException(
+                f"stale schemas in {out_dir}: {', '.join(stale)} (run: lhasa-news schema)"
+            )
+        click.echo(f"schemas in {out_dir} are up to date")
+        return
+    for path in write_schemas(Path(out_dir)):
+        click.echo(f"wrote {path}")
+
+
+@main.command("eval")
+@click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable scores.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and false alarm.")
+def eval_cmd(corpus_dir: str, gold_dir: str, as_json: bool, verbose: bool) -> None:
+    """Score extraction on CORPUS_DIR against the gold files (*.gold.json) in GOLD_DIR."""
+    from lhasa_news.evaluate import Score, evaluate_quantities
+
+    per_file = evaluate_quantities(Path(corpus_dir), Path(gold_dir))
+    total = Score()
+    for s in per_file.values():
+        total.add(s)
+    if as_json:
+        doc = {
+            "quantities": {
+                "precision": total.precision, "recall": total.recall, "f1": total.f1,
+                "approx_accuracy": total.approx_accuracy, "tp": total.tp, "fp": total.fp, "fn": total.fn,
+                "per_file": {
+                    k: {"precision": s.precision, "recall": s.recall, "f1": s.f1} for k, s in per_file.items()
+                },
+                "misses": total.misses, "false_alarms": total.false_alarms,
+            }
+        }  # fmt: skip
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'file':<40} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, s in per_file.items():
+        click.echo(f"{name:<40} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
+    click.echo(
+        f"{'quantities (all files)':<40} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}"
+        f"   approx right {total.approx_accuracy:.3f}  (tp {total.tp}, fp {total.fp}, fn {total.fn})"
+    )
+    if verbose:
+        for line in total.misses:
+            click.echo(f"miss: {line}")
+        for line in total.false_alarms:
+            click.echo(f"false alarm: {line}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

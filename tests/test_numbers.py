@@ -1,0 +1,70 @@
+"""Numerals without units: the Decimal values the quantity layer builds on."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from lhasa_news.recognize.numbers import NumeralError, parse_numeral
+
+CASES = [
+    ("一万二千零五十", "12050", None),
+    ("十二亿三千万", "1230000000", None),
+    ("两万", "20000", None),
+    ("一百零五", "105", None),
+    ("十万八千", "108000", None),
+    ("一百九十万零三千九百七十一", "1903971", None),
+    ("廿三", "23", None),
+    ("卅", "30", None),
+    ("壹佰贰拾叁", "123", None),
+    ("萬", "10000", None),
+    ("兩千", "2000", None),
+    ("571.75421万", "5717542.1", None),
+    ("1.3亿", "130000000", None),
+    ("0.5亿", "50000000", None),
+    ("1,200.50万", "12005000", None),
+    ("82,225", "82225", None),
+    ("3千", "3000", None),
+    ("2万余", "20000", "above"),
+    ("600多万", "6000000", "above"),
+    ("4.6余亿", "460000000", "above"),
+    ("三十几万", "300000", "above"),
+    ("十来", "10", "approx"),
+    ("三点一四", "3.14", None),
+    ("三点五亿", "350000000", None),
+    ("二〇二三", "2023", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "approx"), CASES)
+def test_values(text: str, value: str, approx: str | None) -> None:
+    n = parse_numeral(text)
+    assert n.value == Decimal(value)
+    assert n.approx == (approx or "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("两三", 2, 3),
+        ("三四十", 30, 40),
+        ("十五六", 15, 16),
+        ("一两", 1, 2),
+        ("两三百万", 2_000_000, 3_000_000),
+    ],
+)
+def test_approximate_pairs(text: str, low: int, high: int) -> None:
+    n = parse_numeral(text)
+    assert (n.value, n.low, n.high, n.approx) == (None, Decimal(low), Decimal(high), "approx")
+
+
+@pytest.mark.parametrize("text", ["", "abc", "余", "1" * 40, "三点"])
+def test_not_numerals(text: str) -> None:
+    with pytest.raises(NumeralError):
+        parse_numeral(text)
+
+
+def test_cn2an_mixed_form_pitfall_is_avoided() -> None:
+    """cn2an's smart mode reads 571.75421万 as 5717542; we keep every digit."""
+    assert parse_numeral("571.75421万").value == Decimal("5717542.1")

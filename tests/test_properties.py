@@ -1,0 +1,69 @@
+"""Property tests: any text, no exception, exact spans, stable re-parsing, linear time."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lhasa_news import extract_quantities, parse_page, parse_quantity
+
+# Text built from the characters that matter: digits, Chinese numerals, units, qualifiers,
+# punctuation and a few ordinary characters, so that generated strings hit the grammar often.
+ALPHABET = (
+    "0123456789０１２３.,，%％/—-~至到 \n\r\u3000"
+    "零〇一二两三四五六七八九十百千万亿壹贰叁廿卅萬億兩點点分之成倍番翻半"
+    "元吨亩米平方公里千瓦时度人家个名次批期级年月日天周岁余多几来约近超逾左右以上下第"
+    "的和在是了拉萨市区县项目企业“”《》()（）：:ABCGkmWh+"
+)
+texts = st.text(alphabet=ALPHABET, max_size=80) | st.text(max_size=60)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts)
+def test_extract_never_raises_and_spans_are_exact(text: str) -> None:
+    for q in extract_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.start < q.end
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_reparse_gives_the_same_value(text: str) -> None:
+    for q in extract_quantities(text):
+        again = parse_quantity(q.text)
+        assert (again.value, again.low, again.high, again.unit) == (q.value, q.low, q.high, q.unit), q.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_parse_page_never_raises(text: str) -> None:
+    page = parse_page(text)
+    for f in page.figures:
+        assert text[f.quantity.start : f.quantity.end] == f.quantity.text
+
+
+def _seconds(text: str) -> float:
+    t0 = time.perf_counter()
+    extract_quantities(text)
+    return time.perf_counter() - t0
+
+
+def test_linear_on_long_digit_runs_and_lines() -> None:
+    """A 1 MB line of digits (and long lines dense with numerals) is read in time proportional to
+    its length. Compared against a run on a tenth of the input, not a wall-clock limit: quadratic
+    behaviour would make the ratio ~100, linear ~10.
+    """
+    for unit, size in (
+        ("1", 1_000_000),
+        ("一二三", 1_000_000),
+        ("1万", 100_000),
+        ("12,345.6元、", 100_000),
+        ("约3至5万元，", 100_000),
+    ):
+        small = unit * (size // 10 // len(unit))
+        big = unit * (size // len(unit))
+        t_small = max(_seconds(small), 1e-4)
+        t_big = _seconds(big)
+        assert t_big / t_small < 40, (unit, t_small, t_big)
