@@ -10,7 +10,7 @@ test:
 	.venv/bin/python -m pytest -q
 
 lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy
+	.venv/bin/ruff check lhasa_news tests benchmarks tools && .venv/bin/ruff format --check lhasa_news tests benchmarks tools && .venv/bin/mypy
 
 schemas:
 	.venv/bin/lhasa-news schema --out schemas
