@@ -1,8 +1,9 @@
 """Score extraction against gold files of `shared/gold/FORMAT.md`.
 
-A gold quantity and a found one match when they have the same canonical unit, the same value (or
-the same low/high for a range) within 0.01, and overlapping spans; each is matched at most once,
-in page order. Scores are precision, recall and F1, plus the share of matches whose `approx` agrees.
+Quantities: a gold quantity and a found one match when they have the same canonical unit, the same
+value (or the same low/high for a range) within 0.01, and overlapping spans; each is matched at
+most once, in page order. Articles: matched by their exact headline (a photo story without one by
+its first words). Scores are precision, recall and F1, plus per-field accuracy over the matches.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lhasa_news.models import Quantity
+from lhasa_news.models import Article, Quantity
 from lhasa_news.recognize.quantities import extract_quantities
 
 TOLERANCE = Decimal("0.01")
@@ -27,6 +28,7 @@ class Score:
     fp: int = 0
     fn: int = 0
     approx_ok: int = 0
+    fields: dict[str, list[int]] = field(default_factory=dict)  # field → [right, compared]
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
 
@@ -47,7 +49,20 @@ class Score:
     def approx_accuracy(self) -> float:
         return self.approx_ok / self.tp if self.tp else 1.0
 
+    def field_accuracy(self, name: str) -> float:
+        right, total = self.fields.get(name, [0, 0])
+        return right / total if total else 1.0
+
+    def count_field(self, name: str, ok: bool) -> None:
+        slot = self.fields.setdefault(name, [0, 0])
+        slot[0] += ok
+        slot[1] += 1
+
     def add(self, other: Score) -> None:
+        for name, (right, total) in other.fields.items():
+            slot = self.fields.setdefault(name, [0, 0])
+            slot[0] += right
+            slot[1] += total
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -112,4 +127,69 @@ def evaluate_quantities(corpus_dir: Path, gold_dir: Path) -> dict[str, Score]:
         page = corpus_dir / gold["doc"]
         text = page.read_text(encoding="utf-8")
         out[gold["doc"]] = score_quantities(gold["quantities"], extract_quantities(text), gold["doc"])
+    return out
+
+
+ARTICLE_FIELDS = ("kicker", "subtitle", "section", "dateline", "reporters", "photographers", "first_words")
+
+
+def first_words(article: Article, n: int = 12) -> str | None:
+    """The first `n` characters of the body, after any dateline prefix (gold's `first_words`)."""
+    if not article.paragraphs:
+        return None
+    return article.paragraphs[0].text.strip()[:n]
+
+
+def _article_value(article: Article, name: str) -> object:
+    if name == "first_words":
+        return first_words(article)
+    return getattr(article, name)
+
+
+def _norm(value: object) -> object:
+    return None if value in ("", [], None) else value
+
+
+def score_articles(gold: list[dict[str, Any]], found: list[Article], label: str = "") -> Score:
+    """Match articles by exact headline (or, without one, by first words); compare their fields."""
+    score = Score()
+    used = [False] * len(found)
+    for g in gold:
+        for i, a in enumerate(found):
+            if used[i]:
+                continue
+            same = (
+                a.headline == g["headline"]
+                if g.get("headline")
+                else a.headline is None and first_words(a) == g.get("first_words")
+            )
+            if same:
+                used[i] = True
+                score.tp += 1
+                for name in ARTICLE_FIELDS:
+                    want, got = _norm(g.get(name)), _norm(_article_value(a, name))
+                    score.count_field(name, want == got)
+                    if want != got:
+                        score.misses.append(f"{label} {g.get('headline')!r}: {name} {got!r} != {want!r}")
+                break
+        else:
+            score.fn += 1
+            score.misses.append(f"{label} article {g.get('headline') or g.get('first_words')!r} not found")
+    for i, a in enumerate(found):
+        if not used[i]:
+            score.fp += 1
+            score.false_alarms.append(f"{label}@{a.start} article {a.headline or first_words(a)!r}")
+    return score
+
+
+def evaluate_articles(corpus_dir: Path, gold_dir: Path) -> dict[str, Score]:
+    """Score `parse_page`'s articles on every gold file that has its page in `corpus_dir`."""
+    from lhasa_news.pipeline import parse_page
+
+    out: dict[str, Score] = {}
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (corpus_dir / gold["doc"]).read_text(encoding="utf-8")
+        page = parse_page(text, published=gold.get("published"))
+        out[gold["doc"]] = score_articles(gold["articles"], page.articles, gold["doc"])
     return out

@@ -50,6 +50,9 @@ def plain_decimal(value: Decimal) -> Decimal:
     """The same number without exponent or trailing zeros: 2.5106E+10 → 25106000000, 1.50 → 1.5."""
     if not value.is_finite():
         raise ValueError(f"not a finite number: {value}")
+    _, digits, exponent = value.as_tuple()
+    if exponent == 0 or (isinstance(exponent, int) and exponent < 0 and digits[-1] != 0):
+        return value  # already plain: the common case costs one look at the tuple
     normal = value.normalize()
     if normal.as_tuple().exponent > 0:  # type: ignore[operator]
         normal = normal.quantize(Decimal(1))
@@ -86,7 +89,14 @@ DecimalValue = Annotated[
 _UNIT_RE = re.compile(r"^[^/\s]+(/[^/\s]+)?$")
 
 
-def _check_unit(unit: str) -> str:
+_KNOWN_UNITS: set[str] = set(BASE_UNITS)
+
+
+def _check_unit(unit: Any) -> str:
+    if not isinstance(unit, str):
+        raise ValueError(f"a unit is a string, not {type(unit).__name__}")
+    if unit in _KNOWN_UNITS:
+        return unit
     parts = unit.split("/")
     bad_rate = len(parts) == 2 and "none" in parts
     if not _UNIT_RE.match(unit) or any(p not in BASE_UNITS for p in parts) or bad_rate:
@@ -94,6 +104,7 @@ def _check_unit(unit: str) -> str:
             f"unknown unit {unit!r}: use a canonical unit of FORMAT.md ({', '.join(sorted(BASE_UNITS))}) "
             "or a rate A/B of two of them"
         )
+    _KNOWN_UNITS.add(unit)
     return unit
 
 
@@ -159,6 +170,19 @@ class Span(Record):
     def _span_fits_text(self) -> Span:
         if self.end - self.start != len(self.text):
             raise ValueError(f"span {self.start}:{self.end} does not have the length of text {self.text!r}")
+        return self
+
+
+class Paragraph(Record):
+    """A body paragraph as repaired: its text, and the pieces of the page it was joined from."""
+
+    text: str
+    pieces: list[Span]
+
+    @model_validator(mode="after")
+    def _pieces_make_text(self) -> Paragraph:
+        if "".join(p.text for p in self.pieces) != self.text:
+            raise ValueError("paragraph text is not its pieces joined")
         return self
 
 
@@ -243,7 +267,10 @@ class Event(Grounded):
 class Repair(Record):
     """A layout repair made before reading: a join across a column break or a dropped repeat."""
 
-    kind: Literal["join", "drop_repeat", "drop_duplicate_block"]
+    kind: Literal["join", "drop_repeat", "drop_duplicate_block"] = Field(
+        description="join: a paragraph cut at a break, joined across [start, end); drop_repeat: a "
+        "fragment printed twice, dropped; drop_duplicate_block: a block printed twice in full"
+    )
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
@@ -274,7 +301,7 @@ class Article(Record):
     editors: list[str] = Field(default_factory=list)
     dateline: str | None = None
     captions: list[Span] = Field(default_factory=list)
-    paragraphs: list[Span] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
@@ -341,6 +368,7 @@ def _grounded(page: Page) -> list[tuple[str, Grounded | Span | Article]]:
             out.append((f"articles.{i}.captions.{j}", span))
         for j, span in enumerate(art.intertitles):
             out.append((f"articles.{i}.intertitles.{j}", span))
-        for j, span in enumerate(art.paragraphs):
-            out.append((f"articles.{i}.paragraphs.{j}", span))
+        for j, para in enumerate(art.paragraphs):
+            for k, piece in enumerate(para.pieces):
+                out.append((f"articles.{i}.paragraphs.{j}.pieces.{k}", piece))
     return out

@@ -1,16 +1,19 @@
 """parse_page: the one road from text to `Page`.
 
-text → normalised text (same length) → articles → quantities → figures → Page. Until page
-segmentation lands, a page is one article spanning the whole text and every quantity becomes one
-`Figure` whose metric, subject and period are still unknown.
+text → normalised text (same length) → blocks, repaired → articles → quantities → figures → Page.
+Every quantity becomes one `Figure` (its metric, subject and period are filled by the figures
+stage, still to come) and belongs to the article whose span holds it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from lhasa_news.models import Article, Figure, Page, Warning, check_published
+from lhasa_news.page.segment import segment
 from lhasa_news.recognize.quantities import extract_quantities
+from lhasa_news.text.normalise import normalise
 
 MAX_CHARS = 50_000_000
 
@@ -34,21 +37,34 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         raise TypeError(f"parse_page expects the page text as str, got {type(text).__name__}")
     pub = _published(published)
     warnings: list[Warning] = []
+    normalised = normalise(text)
     if len(text) > MAX_CHARS:
         warnings.append(
-            Warning(code="input", message=f"text of {len(text)} characters: only quantities are read")
+            Warning(code="input", message=f"text of {len(text)} characters: not split into articles")
         )
-    quantities = extract_quantities(text)
-    figures = [
-        Figure(text=q.text, start=q.start, end=q.end, rule="figure.quantity", quantity=q, article=0)
-        for q in quantities
-    ]
-    articles = []
-    if text.strip():
-        articles.append(Article(start=0, end=len(text), text=text, figures=figures))
+        articles: list[Article] = []
+        repairs = []
     else:
-        for f in figures:  # pragma: no cover - a blank text has no quantities
-            f.article = None
+        seg = segment(text, normalised)
+        articles, repairs = seg.articles, seg.repairs
+        if pub is None and seg.published is not None:
+            pub = seg.published
+    quantities = extract_quantities(text)
+    starts = [a.start for a in articles]
+    figures: list[Figure] = []
+    for q in quantities:
+        k = bisect_right(starts, q.start) - 1
+        owner = k if k >= 0 and q.start < articles[k].end else None
+        fig = Figure(text=q.text, start=q.start, end=q.end, rule="figure.quantity", quantity=q, article=owner)
+        figures.append(fig)
+        if owner is not None:
+            articles[owner].figures.append(fig)
     return Page(
-        text=text, published=pub, source=source, articles=articles, figures=figures, warnings=warnings
+        text=text,
+        published=pub,
+        source=source,
+        articles=articles,
+        figures=figures,
+        repairs=repairs,
+        warnings=warnings,
     )

@@ -1,0 +1,1 @@
+"""Page layout: blocks, repairs, and articles."""

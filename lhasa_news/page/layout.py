@@ -1,0 +1,178 @@
+"""Lines into blocks, and the repair of what a PDF dump breaks.
+
+A page dump holds one block per non-blank line. Two kinds of damage are repaired, with general
+rules and every repair recorded: a paragraph cut at a column break (a long prose line that ends
+without final punctuation, continued in the next block) is joined to its continuation, and a
+fragment printed twice across the break (the tail of one block repeated at the head of the next)
+is dropped. A block printed twice in full (a caption) is marked as a duplicate. Nothing here moves
+text: a block keeps the spans of its pieces in the original page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from lhasa_news.data import load
+from lhasa_news.models import Repair, Span
+
+_TRIM = " \t\u3000\u00a0|｜"
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
+
+
+@dataclass
+class Block:
+    """One paragraph-like unit: its pieces in the original text, and its normalised text."""
+
+    pieces: list[tuple[int, int]]
+    text: str  # normalised text of the pieces, joined
+    orig: str  # the same characters as printed (same length as `text`)
+    gap_before: int  # blank lines before it
+    role: str = "body"
+    duplicate_of: int | None = None
+    info: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def spans(self, original: str) -> list[Span]:
+        return [Span(text=original[a:b], start=a, end=b) for a, b in self.pieces]
+
+    def original_offset(self, i: int) -> int:
+        """Offset in the page of character `i` of `text` (the pieces laid end to end)."""
+        for a, b in self.pieces:
+            if i < b - a:
+                return a + i
+            i -= b - a
+        return self.end
+
+    def cut_front(self, k: int) -> None:
+        """Drop the first `k` characters (a repeated fragment)."""
+        a, b = self.pieces[0]
+        self.pieces[0] = (a + k, b)
+        self.text = self.text[k:]
+        self.orig = self.orig[k:]
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    final: frozenset[str]
+    clause: frozenset[str]
+    max_heading: int
+    min_cut_body: int
+
+
+@cache
+def layout_rules() -> LayoutRules:
+    d = load("segment")
+    return LayoutRules(
+        final=frozenset(d["final_punctuation"]),
+        clause=frozenset(d["clause_punctuation"]),
+        max_heading=int(d["max_heading_chars"]),
+        min_cut_body=int(d["min_cut_body_chars"]),
+    )
+
+
+def _trimmed(line_start: int, line: str) -> tuple[int, int] | None:
+    """The span of a line without surrounding spaces, pipes and stray HTML tags (None if empty)."""
+    s, e = 0, len(line)
+    changed = True
+    while changed and s < e:
+        changed = False
+        while s < e and line[s] in _TRIM:
+            s, changed = s + 1, True
+        while e > s and line[e - 1] in _TRIM:
+            e, changed = e - 1, True
+        m = _TAG.match(line, s)
+        if m and m.end() <= e:
+            s, changed = m.end(), True
+        tail = line[max(s, e - 90) : e]
+        mt = re.search(r"</?[A-Za-z][^<>]{0,80}>$", tail)
+        if mt:
+            e, changed = e - (len(tail) - mt.start()), True
+    return (line_start + s, line_start + e) if s < e else None
+
+
+def split_blocks(original: str, normalised: str) -> list[Block]:
+    """One block per non-blank line, with the count of blank lines before it."""
+    blocks: list[Block] = []
+    gap = 0
+    pos = 0
+    for line in normalised.split("\n"):
+        span = _trimmed(pos, line)
+        if span is None:
+            gap += 1
+        else:
+            a, b = span
+            blocks.append(Block([(a, b)], normalised[a:b], original[a:b], gap))
+            gap = 0
+        pos += len(line) + 1
+    return blocks
+
+
+def is_prose_cut(block: Block, rules: LayoutRules) -> bool:
+    """A body line cut at a break: long enough to be prose, with clause punctuation, no final stop."""
+    t = block.text
+    return len(t) >= rules.min_cut_body and t[-1] not in rules.final and any(c in rules.clause for c in t)
+
+
+def repeated_fragment(a: str, b: str, longest: int = 16) -> int:
+    """Length of the longest tail of `a` that `b` starts with (2..longest chars, with a Han
+    character in it), or 0. That is the fragment a dump prints twice across a break."""
+    for k in range(min(longest, len(a), len(b) - 1), 1, -1):
+        frag = a[-k:]
+        if b.startswith(frag) and any("\u3400" <= c <= "\u9fff" for c in frag):
+            return k
+    return 0
+
+
+_JOINABLE = frozenset({"body", "dateline", "heading"})
+_STRUCTURAL = frozenset({"byline", "credit", "caption", "editor", "meta", "section", "subtitle", "dateline"})
+
+
+def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair]]:
+    """Join cut paragraphs and drop repeated fragments; mark blocks printed twice.
+
+    Blocks must carry their tentative roles already (structural roles are never joined).
+    """
+    rules = layout_rules()
+    repairs: list[Repair] = []
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.role in _JOINABLE and block.role not in _STRUCTURAL:
+            gap_start, gap_end = prev.end, block.start
+            k = repeated_fragment(prev.text, block.text)
+            cut = is_prose_cut(prev, rules)
+            if k and prev.role == "heading" and prev.text[-1] not in rules.final:
+                prev.role, cut = "body", True  # a "heading" whose tail the next block repeats was cut prose
+            if k and (prev.text[-1] in rules.final or cut or k >= 3) and prev.role != "heading":
+                a = block.start
+                repairs.append(Repair(kind="drop_repeat", start=a, end=a + k, text=original[a : a + k]))
+                block.cut_front(k)
+            if cut and prev.role != "heading" and block.text:
+                repairs.append(
+                    Repair(kind="join", start=gap_start, end=gap_end, text=original[gap_start:gap_end])
+                )
+                prev.pieces.extend(block.pieces)
+                prev.text += block.text
+                prev.orig += block.orig
+                continue
+        if not block.text:
+            continue
+        for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
+            if out[i].text == block.text and len(block.text) >= 8 and out[i].duplicate_of is None:
+                block.duplicate_of = i
+                repairs.append(
+                    Repair(kind="drop_duplicate_block", start=block.start, end=block.end,
+                           text=original[block.start : block.end])
+                )  # fmt: skip
+                break
+        out.append(block)
+    return out, repairs
