@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from lhasa_news import __version__
+from lhasa_news.evaluate import Score
 from lhasa_news.models import Page
 from lhasa_news.pipeline import parse_page
 
@@ -57,8 +58,25 @@ def demo(as_json: bool) -> None:
         return
     click.echo(f"sample page: {len(page.text)} characters, published {page.published}")
     click.echo(
-        f"articles: {len(page.articles)}   figures: {len(page.figures)}   warnings: {len(page.warnings)}"
+        f"articles: {len(page.articles)}   figures: {len(page.figures)}   repairs: {len(page.repairs)}"
+        f"   warnings: {len(page.warnings)}"
     )
+    click.echo("")
+    for i, art in enumerate(page.articles):
+        head = "".join(
+            [
+                f"[{art.section}] " if art.section else "",
+                f"{art.kicker} / " if art.kicker else "",
+                art.headline or "(photo story)",
+                f" ——{art.subtitle}" if art.subtitle else "",
+            ]
+        )
+        people = "、".join(art.reporters or art.photographers)
+        click.echo(
+            f"{i:>3}  {head}  {people}  ({len(art.paragraphs)} paragraphs, {len(art.figures)} figures)"
+        )
+    for r in page.repairs:
+        click.echo(f"     repair {r.kind} at {r.start}: {r.text!r}")
     click.echo("")
     click.echo(f"{'#':>3}  {'text':<16} {'value':>16}  {'unit':<10} {'approx':<7} item")
     for i, fig in enumerate(page.figures):
@@ -133,44 +151,68 @@ def schema(out_dir: str, check: bool) -> None:
         click.echo(f"wrote {path}")
 
 
+def _score_doc(total: Score, per_file: dict[str, Score], fields: tuple[str, ...]) -> dict[str, object]:
+    return {
+        "precision": total.precision,
+        "recall": total.recall,
+        "f1": total.f1,
+        "tp": total.tp,
+        "fp": total.fp,
+        "fn": total.fn,
+        "fields": {f: total.field_accuracy(f) for f in fields},
+        "per_file": {
+            k: {"precision": s.precision, "recall": s.recall, "f1": s.f1} for k, s in per_file.items()
+        },
+        "misses": total.misses,
+        "false_alarms": total.false_alarms,
+    }
+
+
 @main.command("eval")
 @click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable scores.")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and false alarm.")
 def eval_cmd(corpus_dir: str, gold_dir: str, as_json: bool, verbose: bool) -> None:
-    """Score extraction on CORPUS_DIR against the gold files (*.gold.json) in GOLD_DIR."""
-    from lhasa_news.evaluate import Score, evaluate_quantities
+    """Score extraction on CORPUS_DIR against the gold files (*.gold.json) in GOLD_DIR.
 
-    per_file = evaluate_quantities(Path(corpus_dir), Path(gold_dir))
-    total = Score()
-    for s in per_file.values():
-        total.add(s)
+    Quantities match on unit, value and overlapping span; articles on their exact headline.
+    """
+    from lhasa_news.evaluate import ARTICLE_FIELDS, evaluate_articles, evaluate_quantities
+
+    kinds = {
+        "quantities": (evaluate_quantities(Path(corpus_dir), Path(gold_dir)), ("approx",)),
+        "articles": (evaluate_articles(Path(corpus_dir), Path(gold_dir)), ARTICLE_FIELDS),
+    }
+    totals: dict[str, Score] = {}
+    for kind, (per_file, _) in kinds.items():
+        totals[kind] = Score()
+        for s in per_file.values():
+            totals[kind].add(s)
     if as_json:
-        doc = {
-            "quantities": {
-                "precision": total.precision, "recall": total.recall, "f1": total.f1,
-                "approx_accuracy": total.approx_accuracy, "tp": total.tp, "fp": total.fp, "fn": total.fn,
-                "per_file": {
-                    k: {"precision": s.precision, "recall": s.recall, "f1": s.f1} for k, s in per_file.items()
-                },
-                "misses": total.misses, "false_alarms": total.false_alarms,
-            }
-        }  # fmt: skip
+        doc = {kind: _score_doc(totals[kind], per_file, fields) for kind, (per_file, fields) in kinds.items()}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'file':<40} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, s in per_file.items():
-        click.echo(f"{name:<40} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
-    click.echo(
-        f"{'quantities (all files)':<40} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}"
-        f"   approx right {total.approx_accuracy:.3f}  (tp {total.tp}, fp {total.fp}, fn {total.fn})"
-    )
+    files = list(kinds["quantities"][0])
+    click.echo(f"{'file':<40} {'quantities P/R':>15} {'articles P/R':>14}")
+    for name in files:
+        q, a = kinds["quantities"][0][name], kinds["articles"][0].get(name, Score())
+        click.echo(f"{name:<40} {q.precision:7.3f}/{q.recall:.3f} {a.precision:6.3f}/{a.recall:.3f}")
+    click.echo("")
+    for kind, (_, fields) in kinds.items():
+        t = totals[kind]
+        click.echo(
+            f"{kind:<11} P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}"
+            f"  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
+        )
+        shown = "  ".join(f"{f} {t.field_accuracy(f):.3f}" for f in fields)
+        click.echo(f"{'':<11} right on matches: {shown}")
     if verbose:
-        for line in total.misses:
-            click.echo(f"miss: {line}")
-        for line in total.false_alarms:
-            click.echo(f"false alarm: {line}")
+        for kind in kinds:
+            for line in totals[kind].misses:
+                click.echo(f"{kind} miss: {line}")
+            for line in totals[kind].false_alarms:
+                click.echo(f"{kind} false alarm: {line}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -102,6 +102,7 @@ def score_quantities(gold: list[dict[str, Any]], found: list[Quantity], label: s
                 used[i] = True
                 score.tp += 1
                 score.approx_ok += q.approx == g.get("approx", "exact")
+                score.count_field("approx", q.approx == g.get("approx", "exact"))
                 if q.approx != g.get("approx", "exact"):
                     score.misses.append(
                         f"{label}@{g['start']} {g['text']!r}: approx {q.approx} != {g['approx']}"

@@ -116,10 +116,18 @@ def split_blocks(original: str, normalised: str) -> list[Block]:
     return blocks
 
 
+_SENTENCE_END = frozenset("。！？!?；;")
+
+
 def is_prose_cut(block: Block, rules: LayoutRules) -> bool:
-    """A body line cut at a break: long enough to be prose, with clause punctuation, no final stop."""
+    """A body line cut at a break: no final stop at its end, and prose before it — a full stop
+    inside it (no heading has one), or clause punctuation in a line longer than a heading's."""
     t = block.text
-    return len(t) >= rules.min_cut_body and t[-1] not in rules.final and any(c in rules.clause for c in t)
+    if not t or t[-1] in rules.final:
+        return False
+    if any(c in _SENTENCE_END for c in t):
+        return True
+    return len(t) >= rules.min_cut_body and any(c in rules.clause for c in t)
 
 
 def repeated_fragment(a: str, b: str, longest: int = 16) -> int:

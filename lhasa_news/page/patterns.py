@@ -34,6 +34,7 @@ class Patterns:
     credit_line: re.Pattern[str]
     credit_tail: re.Pattern[str]
     editor: re.Pattern[str]
+    editor_inline: re.Pattern[str]
     caption: re.Pattern[str]
     meta: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -61,6 +62,7 @@ def patterns() -> Patterns:
         editor=re.compile(
             rf"^[(（\[【]?\s*(?:{_alt(d['editor_words'])})\s*[:：]\s*(?P<names>[^)）\]】]+?)\s*[)）\]】]?$"
         ),
+        editor_inline=re.compile(rf"(?:{_alt(d['editor_words'])})\s*[:：]\s*(?P<names>{_NAMES})"),
         caption=re.compile(rf"^(?:{_alt(d['caption_openers'])}|图\s*[①-⑳0-9一二三四五六七八九十]+\s*[:：]?)"),
         meta=re.compile(_alt(d["meta_words"])),
         dateline=re.compile(
@@ -159,6 +161,8 @@ def classify(block: Block) -> str:
     if p.date_only.match(t) or (p.meta.search(t) and len(t) <= 90 and not any(c in "。！？" for c in t)):
         block.info["published"] = meta_date(t)
         block.info["reporters"] = meta_reporters(block)
+        ed = p.editor_inline.search(t)
+        block.info["editors"] = names_of(block, ed) if ed else []
         return "meta"
     m = p.byline.match(t)
     if m and len(t) <= 40:

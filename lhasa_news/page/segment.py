@@ -136,7 +136,7 @@ def _heading_run(
         and is_section_name(run[0].text)
         and ((len(run) > 1 and run[1].role == "heading") or nxt is None or nxt.role in ("body", "dateline"))
     ):
-        section = run[0].text
+        section = run[0].orig
         run[0].role = "section"
         run = run[1:]
         if not run:
