@@ -87,6 +87,7 @@ DecimalValue = Annotated[
 ]
 
 _UNIT_RE = re.compile(r"^[^/\s]+(/[^/\s]+)?$")
+_ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 _KNOWN_UNITS: set[str] = set(BASE_UNITS)
@@ -99,10 +100,11 @@ def _check_unit(unit: Any) -> str:
         return unit
     parts = unit.split("/")
     bad_rate = len(parts) == 2 and "none" in parts
-    if not _UNIT_RE.match(unit) or any(p not in BASE_UNITS for p in parts) or bad_rate:
+    known = all(p in BASE_UNITS or _ISO_CURRENCY.match(p) for p in parts)
+    if not _UNIT_RE.match(unit) or not known or bad_rate:
         raise ValueError(
-            f"unknown unit {unit!r}: use a canonical unit of FORMAT.md ({', '.join(sorted(BASE_UNITS))}) "
-            "or a rate A/B of two of them"
+            f"unknown unit {unit!r}: use a canonical unit of FORMAT.md ({', '.join(sorted(BASE_UNITS))}), "
+            "an ISO 4217 currency code, or a rate A/B of two of them"
         )
     _KNOWN_UNITS.add(unit)
     return unit

@@ -74,8 +74,8 @@ def round_value(x: Decimal) -> Decimal:
     """Plain decimal; a non-terminating result (亩 = 2000/3 m²) is rounded to 0.01 like the gold."""
     x = plain_decimal(x)
     exponent = x.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -12:
-        x = plain_decimal(x.quantize(Decimal("0.01")))
+    if isinstance(exponent, int) and exponent < -20 and len(x.as_tuple().digits) >= 25:
+        x = plain_decimal(x.quantize(Decimal("0.01")))  # a repeating quotient, not a written decimal
     return x
 
 
@@ -87,6 +87,7 @@ def _cn2an() -> Any:
 
 
 _SMALL_UNIT = {"十": 10, "百": 100, "千": 1000}
+_NONZERO = frozenset("一二两三四五六七八九")
 
 
 def _positional(s: str) -> int | None:
@@ -117,12 +118,16 @@ def _positional(s: str) -> int | None:
         prev_digit = False
         if c in _SMALL_UNIT:
             u = _SMALL_UNIT[c]
+            if section and u >= _lowest_unit(section):
+                raise NumeralError(f"place values rise inside {s!r}")  # 一百千 (一百 + 千瓦)
             section += (digit if digit > 0 else 1) * u
             digit, last_unit, zero_seen = -1, u, False
         elif c == "万":
-            wan = (section + max(digit, 0)) * 10_000
-            if wan == 0:
-                wan = 10_000
+            below = section + max(digit, 0)
+            if below == 0 and wan:
+                wan *= 10_000  # 四万万 = 4亿
+            else:
+                wan = (below or 1) * 10_000
             section, digit, last_unit, zero_seen = 0, -1, 10_000, False
         elif c == "亿":
             total = (total + wan + section + max(digit, 0)) * 100_000_000
@@ -138,6 +143,14 @@ def _positional(s: str) -> int | None:
     return total + wan + section
 
 
+def _lowest_unit(section: int) -> int:
+    """The smallest place value present in `section` (3500 → 100)."""
+    unit = 1
+    while section % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
 @lru_cache(maxsize=4096)
 def chinese_integer(s: str) -> Decimal:
     """A Chinese integer numeral (一万二千零五十, 两百, 廿三) → Decimal.
@@ -149,11 +162,13 @@ def chinese_integer(s: str) -> Decimal:
         raise NumeralError("empty numeral")
     if s[0] in "百千万亿":
         s = "一" + s
-    if all(c in DIGITS for c in s) and len(s) > 1:  # digit string: 二〇二三
+    if all(c in DIGITS for c in s) and (len(s) > 2 or "〇" in s or "零" in s):  # digit string: 二〇二三
         return Decimal("".join(str(_DIGIT_VALUE[c]) for c in s))
     fast = _positional(s)
     if fast is not None:
         return Decimal(fast)
+    if any(a in _NONZERO and b in _NONZERO for a, b in zip(s, s[1:], strict=False)):
+        raise NumeralError(f"two digits in a row are no numeral: {s!r}")  # 二两 is not 22
     try:
         out = _cn2an().cn2an(s, "normal")
     except (ValueError, KeyError, IndexError, TypeError) as exc:
@@ -196,7 +211,7 @@ def _magnitude(chars: str) -> Decimal:
 
 
 _MIXED = regex.compile(
-    r"(?P<num>(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?P<inf1>[余多])?(?P<mag>[十百千万亿]*)(?P<inf2>[余多几])?"
+    r"(?P<num>(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?P<inf1>[余多])? ?(?P<mag>[十百千万亿]*)(?P<inf2>[余多几])?"
 )
 
 
@@ -206,7 +221,7 @@ def parse_numeral(s: str) -> Number:
     if not s:
         raise NumeralError("empty numeral")
     if s[0].isdigit():
-        m = _MIXED.fullmatch(s)
+        m = _MIXED.fullmatch(s.translate(_UPPER))
         if m is None:
             raise NumeralError(f"not a numeral: {s!r}")
         value = arabic(m.group("num")) * _magnitude(m.group("mag"))

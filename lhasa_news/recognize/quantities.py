@@ -36,10 +36,10 @@ _AR = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _TOKEN = re.compile(
     rf"""
     (?P<frac>(?<![0-9./])(?P<fnum>[1-9][0-9]?)/(?P<fden>[1-9][0-9]?)(?![0-9/.A-Za-z%]))
-  | (?P<cnfrac>(?P<cden>[{_CN}]+)分之(?P<cnum>{_AR}|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?))
+  | (?P<cnfrac>(?P<cden>[{_CN}]+|[1-9][0-9]{{0,5}})分之(?P<cnum>{_AR}|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?))
   | (?P<fan>翻(?P<fann>[一两二三四五])番)
   | (?P<half>一半)
-  | (?P<num>{_AR}(?:[余多])?[十百千万亿]*(?:[余多几](?![十百千万亿]))?
+  | (?P<num>{_AR}(?:[余多])?(?:\x20?[十百千万亿佰仟萬億]+)?(?:[余多几](?![十百千万亿]))?
            |[{_CN}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?(?:[余多几来][十百千万亿]*)?)
     """,
     re.VERBOSE,
@@ -269,7 +269,8 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             continue
         elif kind == "cnfrac":
             try:
-                den = chinese_integer(m.group("cden"))
+                cden = m.group("cden")
+                den = Decimal(cden) if cden.isdigit() else chinese_integer(cden)
                 num_n = parse_numeral(m.group("cnum"))
             except NumeralError:
                 continue
@@ -299,7 +300,7 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
         # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks.
         if before and ((before.isascii() and before.isalpha()) or before in r.code_neighbours):
             continue
-        if before in (".", "/") or (before.isdigit()):
+        if before in (".", "/", "%") or (before.isdigit()):
             continue
         if end < length and n[end] in r.code_neighbours:
             continue
@@ -319,12 +320,21 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             continue  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
         if _word_after(n, end, r.never_after) is not None:
             continue
+        if len(tok) > 1 and tok[-1] == "千" and tok[-2] in "十百万亿":
+            unit_here = match_unit(table().matcher, n, end - 1)
+            if unit_here is not None and unit_here.startswith("千"):
+                tok, end = tok[:-1], end - 1  # 三十万千瓦 = 三十万 + 千瓦, not 三十万千 + 瓦
         number = _parse_token(tok)
         if number is None:
             continue
         # fused 上百/上千/上万: part of the text, "above"
         fused = False
-        if before in r.fused and tok[0] in "百千万" and not number.digit_string:
+        if (
+            before in r.fused
+            and tok[0] in "十百千万"
+            and not number.digit_string
+            and (before != "上" or tok[0] != "十")
+        ):
             start -= 1
             fused = True
 
@@ -350,13 +360,37 @@ def _with_unit(
     t = table()
     length = len(n)
     num_start = start + 1 if fused else start
-    surface = match_unit(t.matcher, n, end)
+    ustart = end
+    if tok[0].isdigit() and n.startswith(" ", end) and not n.startswith("  ", end):
+        ustart = end + 1  # a PDF dump's space between number and unit: 2 厘米, 共 120 人
+    surface = match_unit(t.matcher, n, ustart)
     spec = t.by_surface[surface] if surface else None
-    if spec is not None and not _unit_ok(spec, number, tok, n, end + len(spec.surface)):
+    if spec is not None and not _unit_ok(spec, number, tok, n, ustart + len(spec.surface)):
         spec = None
-    uend = end + len(spec.surface) if spec else end
+    if spec is None:
+        ustart = end
+    uend = ustart + len(spec.surface) if spec else end
     if spec is not None and spec.unit == "year" and _is_year(n, tok, number, end, r):
         return None  # 2023年, 二〇二三年度
+    if spec is not None and spec.surface == "%" and uend < length and n[uend].isascii() and n[uend].isalnum():
+        return None  # %28 in a URL, not a percentage
+    if spec is not None and uend < length and n[uend] == "半" and number.value is not None:
+        after_half = match_unit(t.matcher, n, uend + 1) if spec.surface == "个" else None
+        if after_half is not None and t.by_surface[after_half].duration:
+            spec, uend = t.by_surface[after_half], uend + 1 + len(after_half)  # 两个半小时
+            number = _plus_half(number)
+        elif spec.kind in _HALVABLE:
+            number, uend = _plus_half(number), uend + 1  # 一吨半, 一年半
+    if spec is not None and spec.kind == "discount":
+        if uend < length and n[uend] in "合算旧扣射":
+            return None  # 折合, 折算: a conversion, not a discount
+        if number.value is not None and number.value >= 10:
+            spec = _DISCOUNT_TWO_DIGITS  # 75折 is 7.5折
+    if spec is not None and spec.kind == "currency" and spec.unit == "CNY" and number.value is not None:
+        number, uend = _jiao_fen(n, uend, number)
+    if spec is not None and spec.kind == "count" and not number.magnitude and number.value is not None:
+        if number.value != number.value.to_integral_value():
+            return None  # 2.2本: a section number, not a count
 
     # Ranges: 3000—5000元, 3至5万元, 1.2万-1.5万, 10%—15%
     if uend < length and n[uend] in _RANGE_SEP and number.value is not None:
@@ -416,7 +450,43 @@ def _with_unit(
     if spec.kind in r.name_kinds and not standalone and _inside_name(n, uend, r):
         return None
     approx: Approx = "above" if number.approx == "exact" and "多" in spec.surface else number.approx
+    if spec.kind == "currency" and not fused:
+        first = _currency_before(n, start)
+        if first is not None and "/" not in unit:
+            unit, start, rule = first[0], start - first[1], "qty.currency_first"  # 港币两千九百六十元
     return _Found(start, uend, number.scaled(factor), unit, item, approx, rule, fused)
+
+
+_DISCOUNT_TWO_DIGITS = UnitSpec("折", "%", Decimal(1), "discount", None, None, False, False)
+_JIAO_FEN = re.compile(
+    r"(?:(?P<j>[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖0-9])[角毛])?(?:(?P<f>[一二两三四五六七八九壹贰叁肆伍陆柒捌玖0-9])分)?钱?"
+)
+_DIGIT_OF = (
+    {c: i for i, c in enumerate("零一二三四五六七八九")}
+    | {c: i + 1 for i, c in enumerate("壹贰叁肆伍陆柒捌玖")}
+    | {"两": 2}
+    | {str(i): i for i in range(10)}
+)
+
+
+def _jiao_fen(n: str, uend: int, number: Number) -> tuple[Number, int]:
+    """元 followed by 角 and 分 (六十四万零一百四十三元一角七分): tenths and hundredths of a yuan."""
+    m = _JIAO_FEN.match(n, uend)
+    if m is None or not (m["j"] or m["f"]) or number.value is None:
+        return number, uend
+    extra = Decimal(_DIGIT_OF[m["j"]]) / 10 if m["j"] else Decimal(0)
+    if m["f"]:
+        extra += Decimal(_DIGIT_OF[m["f"]]) / 100
+    value = round_value(number.value + extra)
+    return Number(value, None, None, number.approx, number.magnitude, number.chinese), m.end()
+
+
+_HALVABLE = frozenset({"mass", "length", "time", "area", "volume", "currency", "power", "energy"})
+
+
+def _plus_half(number: Number) -> Number:
+    value = number.value + Decimal("0.5") if number.value is not None else None
+    return Number(value, number.low, number.high, number.approx, number.magnitude, number.chinese)
 
 
 def _inside_name(n: str, uend: int, r: Rules) -> bool:
@@ -459,7 +529,8 @@ def _range(
 ) -> _Found | str | None:
     """A range 'A—B unit'. Returns the range, "skip" for a date range (1—10月), or None."""
     t = table()
-    m = _NUM_AT.match(n, sep + 1)
+    nxt = sep + 2 if n[sep + 1 : sep + 2] == n[sep] else sep + 1  # 1万元--5万元, 2——3万
+    m = _NUM_AT.match(n, nxt)
     if m is None:
         return None
     tok2 = m.group()
@@ -471,22 +542,34 @@ def _range(
     end2 = m.end()
     if tok2.isdigit() and len(tok2) >= 7:
         return "skip"  # a phone number
-    after = n[end2] if end2 < len(n) else ""
-    if spec is None and (after in r.date_after or _is_year(n, tok2, second, end2, r)):
-        return "skip"  # 1—10月, 6月11-13日, 2021—2023年
     surface2 = match_unit(t.matcher, n, end2)
     spec2 = t.by_surface[surface2] if surface2 else None
     if spec2 is not None and not _unit_ok(spec2, second, tok2, n, end2 + len(spec2.surface)):
         spec2 = None
+    after = n[end2] if end2 < len(n) else ""
+    if (
+        spec is None
+        and (spec2 is None or spec2.unit == "year")
+        and (after in r.date_after or _is_year(n, tok2, second, end2, r))
+    ):
+        return "skip"  # 1—10月, 6月11-13日, 2021—2023年
     if spec is not None and spec2 is not None and spec.unit != spec2.unit:
         return None
     if spec is not None and spec2 is None:
         return None
     low = first
-    if not first.magnitude and second.magnitude and tok[0].isdigit() == tok2[0].isdigit():
-        mag = tok2[len(tok2.rstrip("万亿千百")) :]
+    same_script = tok[0].isdigit() == tok2[0].isdigit()
+    mantissa = _parse_token(tok2.rstrip("万亿"))
+    inherit = mantissa is not None and mantissa.value is not None and first.value <= mantissa.value
+    if not first.magnitude and second.magnitude and inherit and same_script:
+        mag = tok2[len(tok2.rstrip("万亿")) :]
         try:
             low = parse_numeral(tok + mag)
+        except NumeralError:
+            return None
+    elif same_script and len(tok) == 1 and not tok.isdigit() and len(tok2) > 1 and tok2[1:2] in ("十百千"):
+        try:
+            low = parse_numeral(tok + tok2[1:])  # 两到三千 = 两千到三千
         except NumeralError:
             return None
     unit_spec = spec2 or spec
@@ -516,8 +599,18 @@ def _bare(
         return None  # 5G, 3A
     if fused:
         return _Found(start, end, number, "count", None, "above", "qty.fused", fused=True)
-    if tok[0].isdigit() and number.magnitude and tok.rstrip("余多几")[-1] in MAGNITUDES:
+    core = tok.rstrip("余多几")
+    has_digit = tok[0].isdigit() or any(c in "一二两三四五六七八九壹贰叁肆伍陆柒捌玖" for c in core)
+    if number.magnitude and core[-1] in MAGNITUDES and has_digit:
+        prefix_currency = _currency_before(n, start)
+        if prefix_currency is not None:
+            unit, width = prefix_currency
+            return _Found(start - width, end, number, unit, None, number.approx, "qty.currency_first")
         return _Found(start, end, number, "CNY", None, number.approx, "qty.bare_wan")
+    prefix_currency = _currency_before(n, start)
+    if prefix_currency is not None and number.value is not None:
+        unit, width = prefix_currency
+        return _Found(start - width, end, number, unit, None, number.approx, "qty.currency_first")
     if not tok[0].isdigit() and number.value is not None and 1 < number.value <= 20:
         m = _DA_NOUN.match(n, end)
         if m and not set(m.group("noun")) & _STOP_NOUN:
@@ -529,6 +622,19 @@ def _bare(
         q = _prefix(n, start, r)
         if q is not None and q != "exact":
             return _Found(start, end, number, "none", None, number.approx, "qty.bare")
+    return None
+
+
+_CURRENCY_FIRST = ("人民币", "港币", "美元", "欧元", "日元", "英镑", "新台币", "台币", "澳门币")
+
+
+def _currency_before(n: str, start: int) -> tuple[str, int] | None:
+    """A currency written before the number (人民币3.14, 港币两千九百六十元): its unit and width."""
+    t = table()
+    for word in _CURRENCY_FIRST:
+        w = len(word)
+        if start >= w and n.startswith(word, start - w):
+            return t.by_surface[word].unit, w
     return None
 
 

@@ -173,7 +173,11 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
     if g["part"]:
         a, b = r.year_part[g["part"]]
         first, last = date(year, a, 1), _month_end(year, b)
-        grain = "year" if (a, b) == (1, 12) else ("half_year" if b - a == 5 else "quarter" if b - a == 2 else "month")
+        grain = (
+            "year"
+            if (a, b) == (1, 12)
+            else ("half_year" if b - a == 5 else "quarter" if b - a == 2 else "month")
+        )
         if g["part"] in ("年底", "年末", "年初"):
             grain = "month"
     elif g["m1"]:
@@ -248,7 +252,13 @@ def _period(text: str, m: re.Match[str], res: _Resolved, rule: str) -> Period:
     while e > s and text[e - 1].isspace():
         e -= 1
     return Period(
-        text=text[s:e], start=s, end=e, rule=rule, first_day=res.first, last_day=res.last, granularity=res.grain
+        text=text[s:e],
+        start=s,
+        end=e,
+        rule=rule,
+        first_day=res.first,
+        last_day=res.last,
+        granularity=res.grain,
     )
 
 
