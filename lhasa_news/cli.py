@@ -72,18 +72,14 @@ def demo(as_json: bool) -> None:
             ]
         )
         people = "、".join(art.reporters or art.photographers)
-        click.echo(
-            f"{i:>3}  {head}  {people}  ({len(art.paragraphs)} paragraphs, {len(art.figures)} figures)"
-        )
+        click.echo(f"{i:>3}  {head}  {people}  ({len(art.paragraphs)} paragraphs, {len(art.figures)} figures)")
     for r in page.repairs:
         click.echo(f"     repair {r.kind} at {r.start}: {r.text!r}")
     click.echo("")
     click.echo(f"{'#':>3}  {'text':<16} {'value':>16}  {'unit':<10} {'approx':<7} item")
     for i, fig in enumerate(page.figures):
         q = fig.quantity
-        click.echo(
-            f"{i:>3}  {q.text:<16} {_fmt_value(page, i):>16}  {q.unit:<10} {q.approx:<7} {q.item or ''}"
-        )
+        click.echo(f"{i:>3}  {q.text:<16} {_fmt_value(page, i):>16}  {q.unit:<10} {q.approx:<7} {q.item or ''}")
 
 
 def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
@@ -132,9 +128,7 @@ def extract(paths: tuple[str, ...], output: str | None, published: str | None) -
 
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True)
-@click.option(
-    "--check", is_flag=True, help="Only check that the files in --out are up to date (exit 1 if not)."
-)
+@click.option("--check", is_flag=True, help="Only check that the files in --out are up to date (exit 1 if not).")
 def schema(out_dir: str, check: bool) -> None:
     """Write the JSON Schemas of the data model (page, article, quantity, …) into a folder."""
     from lhasa_news.schemas import stale_schemas, write_schemas
@@ -142,9 +136,7 @@ def schema(out_dir: str, check: bool) -> None:
     if check:
         stale = stale_schemas(Path(out_dir))
         if stale:
-            raise click.ClickException(
-                f"stale schemas in {out_dir}: {', '.join(stale)} (run: lhasa-news schema)"
-            )
+            raise click.ClickException(f"stale schemas in {out_dir}: {', '.join(stale)} (run: lhasa-news schema)")
         click.echo(f"schemas in {out_dir} are up to date")
         return
     for path in write_schemas(Path(out_dir)):
@@ -160,9 +152,7 @@ def _score_doc(total: Score, per_file: dict[str, Score], fields: tuple[str, ...]
         "fp": total.fp,
         "fn": total.fn,
         "fields": {f: total.field_accuracy(f) for f in fields},
-        "per_file": {
-            k: {"precision": s.precision, "recall": s.recall, "f1": s.f1} for k, s in per_file.items()
-        },
+        "per_file": {k: {"precision": s.precision, "recall": s.recall, "f1": s.f1} for k, s in per_file.items()},
         "misses": total.misses,
         "false_alarms": total.false_alarms,
     }
@@ -202,8 +192,7 @@ def eval_cmd(corpus_dir: str, gold_dir: str, as_json: bool, verbose: bool) -> No
     for kind, (_, fields) in kinds.items():
         t = totals[kind]
         click.echo(
-            f"{kind:<11} P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}"
-            f"  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
+            f"{kind:<11} P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
         )
         shown = "  ".join(f"{f} {t.field_accuracy(f):.3f}" for f in fields)
         click.echo(f"{'':<11} right on matches: {shown}")

@@ -104,9 +104,7 @@ def score_quantities(gold: list[dict[str, Any]], found: list[Quantity], label: s
                 score.approx_ok += q.approx == g.get("approx", "exact")
                 score.count_field("approx", q.approx == g.get("approx", "exact"))
                 if q.approx != g.get("approx", "exact"):
-                    score.misses.append(
-                        f"{label}@{g['start']} {g['text']!r}: approx {q.approx} != {g['approx']}"
-                    )
+                    score.misses.append(f"{label}@{g['start']} {g['text']!r}: approx {q.approx} != {g['approx']}")
                 break
         else:
             score.fn += 1

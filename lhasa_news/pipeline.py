@@ -39,9 +39,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     warnings: list[Warning] = []
     normalised = normalise(text)
     if len(text) > MAX_CHARS:
-        warnings.append(
-            Warning(code="input", message=f"text of {len(text)} characters: not split into articles")
-        )
+        warnings.append(Warning(code="input", message=f"text of {len(text)} characters: not split into articles"))
         articles: list[Article] = []
         repairs = []
     else:

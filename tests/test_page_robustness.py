@@ -118,7 +118,9 @@ def test_five_megabyte_page() -> None:
 
 
 def test_published_taken_from_meta_line_when_not_given() -> None:
-    text = "林芝旅游收入达59.22亿元\n\n刘欢 发布时间:2019-01-30 11:03:00来源: 西藏商报\n\n记者昨日获悉，收入增长37.56%。"
+    text = (
+        "林芝旅游收入达59.22亿元\n\n刘欢 发布时间:2019-01-30 11:03:00来源: 西藏商报\n\n记者昨日获悉，收入增长37.56%。"
+    )
     page = ln.parse_page(text)
     assert page.published == "2019-01-30"
     assert page.articles[0].reporters == ["刘欢"]

@@ -81,7 +81,5 @@ def test_vague_magnitudes_are_lower_bounds(text: str, value: str, approx: str) -
 )
 def test_not_quantities(text: str) -> None:
     found = extract_quantities(text)
-    assert all(q.unit != "%" for q in found) and all(q.unit != "count" for q in found), [
-        q.text for q in found
-    ]
+    assert all(q.unit != "%" for q in found) and all(q.unit != "count" for q in found), [q.text for q in found]
     assert all(q.text not in ("万万", "二两") for q in found)

@@ -11,9 +11,7 @@ import pytest
 import lhasa_news as ln
 from lhasa_news.evaluate import first_words
 
-PAGES = tomllib.loads((Path(__file__).parent / "data" / "segment_cases.toml").read_text(encoding="utf-8"))[
-    "page"
-]
+PAGES = tomllib.loads((Path(__file__).parent / "data" / "segment_cases.toml").read_text(encoding="utf-8"))["page"]
 FIELDS = ("headline", "kicker", "subtitle", "section", "reporters", "photographers", "editors", "dateline")
 
 

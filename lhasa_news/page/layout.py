@@ -165,9 +165,7 @@ def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair
                 repairs.append(Repair(kind="drop_repeat", start=a, end=a + k, text=original[a : a + k]))
                 block.cut_front(k)
             if cut and prev.role != "heading" and block.text:
-                repairs.append(
-                    Repair(kind="join", start=gap_start, end=gap_end, text=original[gap_start:gap_end])
-                )
+                repairs.append(Repair(kind="join", start=gap_start, end=gap_end, text=original[gap_start:gap_end]))
                 prev.pieces.extend(block.pieces)
                 prev.text += block.text
                 prev.orig += block.orig

@@ -56,9 +56,7 @@ def patterns() -> Patterns:
         max_section=int(d["max_section_chars"]),
         byline=re.compile(rf"^(?:{roles})\s*(?P<names>{_NAMES})$"),
         credit_line=re.compile(rf"^(?:(?:{credit_roles})\s*)?(?P<names>{_NAMES})\s*摄$"),
-        credit_tail=re.compile(
-            rf"(?<=[。.！!？?)）\s])\s*(?:(?:{credit_roles})\s*)?(?P<names>{_NAMES})\s*摄$"
-        ),
+        credit_tail=re.compile(rf"(?<=[。.！!？?)）\s])\s*(?:(?:{credit_roles})\s*)?(?P<names>{_NAMES})\s*摄$"),
         editor=re.compile(
             rf"^[(（\[【]?\s*(?:{_alt(d['editor_words'])})\s*[:：]\s*(?P<names>[^)）\]】]+?)\s*[)）\]】]?$"
         ),
@@ -71,9 +69,7 @@ def patterns() -> Patterns:
             rf"\s*(?:[(（]\s*(?:(?:{roles})\s*)?(?P<names>{_NAMES})?\s*[)）])?\s*"
         ),
         subtitle=re.compile(r"^(?:——|--|－－|—|―)\s*(?P<text>\S.*)$"),
-        date_only=re.compile(
-            r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
-        ),
+        date_only=re.compile(r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"),
         trailing_name=re.compile(rf"[(（](?P<names>{_NAMES})[)）]\s*$"),
         role_prefix=re.compile(rf"^(?:{roles}|{credit_roles})\s*"),
     )
@@ -127,11 +123,7 @@ def meta_reporters(block: Block) -> list[str]:
 def is_heading_like(text: str) -> bool:
     """Short, and without sentence-final punctuation: a headline, kicker, intertitle or column."""
     rules = layout_rules()
-    return (
-        len(text) <= rules.max_heading
-        and not any(c in "。！？!?；;" for c in text)
-        and text[-1] not in "，,："
-    )
+    return len(text) <= rules.max_heading and not any(c in "。！？!?；;" for c in text) and text[-1] not in "，,："
 
 
 def is_section_name(text: str) -> bool:

@@ -62,11 +62,7 @@ def segment(original: str, normalised: str) -> Segmented:
         b.role = classify(b)
     blocks, repairs = repair(blocks, original)
     published = next(
-        (
-            b.info["published"]
-            for b in blocks
-            if b.role == "meta" and isinstance(b.info.get("published"), str)
-        ),
+        (b.info["published"] for b in blocks if b.role == "meta" and isinstance(b.info.get("published"), str)),
         None,
     )
     drafts = _group(blocks)

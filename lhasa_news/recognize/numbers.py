@@ -11,6 +11,7 @@ The input is expected to be normalised already (half-width digits, simplified ch
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -167,7 +168,7 @@ def chinese_integer(s: str) -> Decimal:
     fast = _positional(s)
     if fast is not None:
         return Decimal(fast)
-    if any(a in _NONZERO and b in _NONZERO for a, b in zip(s, s[1:], strict=False)):
+    if any(a in _NONZERO and b in _NONZERO for a, b in itertools.pairwise(s)):
         raise NumeralError(f"two digits in a row are no numeral: {s!r}")  # 二两 is not 22
     try:
         out = _cn2an().cn2an(s, "normal")
@@ -211,7 +212,8 @@ def _magnitude(chars: str) -> Decimal:
 
 
 _MIXED = regex.compile(
-    r"(?P<num>(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(?P<inf1>[余多])? ?(?P<mag>[十百千万亿]*)(?P<inf2>[余多几])?"
+    r"(?P<num>(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
+    r"(?P<inf1>[余多])? ?(?P<mag>[十百千万亿]*)(?P<inf2>[余多几])?"
 )
 
 

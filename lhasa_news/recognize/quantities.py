@@ -263,9 +263,7 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             if num >= den:
                 continue
             value = round_value(num / den * 100)
-            out.append(
-                _finish(n, _Found(start, m.end(), Number(value), "%", None, "exact", "qty.fraction"), r)
-            )
+            out.append(_finish(n, _Found(start, m.end(), Number(value), "%", None, "exact", "qty.fraction"), r))
             continue
         elif kind == "cnfrac":
             try:
@@ -283,16 +281,12 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             continue
         elif kind == "fan":
             times = Decimal(2) ** int(chinese_integer(m.group("fann")))
-            out.append(
-                _finish(n, _Found(start, m.end(), Number(times), "times", None, "exact", "qty.fan"), r)
-            )
+            out.append(_finish(n, _Found(start, m.end(), Number(times), "times", None, "exact", "qty.fan"), r))
             continue
         elif kind == "half":
             if before in ("另", "一") or _in_idiom(n, start, r):
                 continue
-            out.append(
-                _finish(n, _Found(start, m.end(), Number(Decimal(50)), "%", None, "exact", "qty.half"), r)
-            )
+            out.append(_finish(n, _Found(start, m.end(), Number(Decimal(50)), "%", None, "exact", "qty.half"), r))
             continue
 
         tok = m.group("num")
@@ -388,9 +382,14 @@ def _with_unit(
             spec = _DISCOUNT_TWO_DIGITS  # 75折 is 7.5折
     if spec is not None and spec.kind == "currency" and spec.unit == "CNY" and number.value is not None:
         number, uend = _jiao_fen(n, uend, number)
-    if spec is not None and spec.kind == "count" and not number.magnitude and number.value is not None:
-        if number.value != number.value.to_integral_value():
-            return None  # 2.2本: a section number, not a count
+    if (
+        spec is not None
+        and spec.kind == "count"
+        and not number.magnitude
+        and number.value is not None
+        and number.value != number.value.to_integral_value()
+    ):
+        return None  # 2.2本: a section number, not a count
 
     # Ranges: 3000—5000元, 3至5万元, 1.2万-1.5万, 10%—15%
     if uend < length and n[uend] in _RANGE_SEP and number.value is not None:
@@ -560,7 +559,12 @@ def _range(
     low = first
     same_script = tok[0].isdigit() == tok2[0].isdigit()
     mantissa = _parse_token(tok2.rstrip("万亿"))
-    inherit = mantissa is not None and mantissa.value is not None and first.value <= mantissa.value
+    inherit = (
+        mantissa is not None
+        and mantissa.value is not None
+        and first.value is not None
+        and first.value <= mantissa.value
+    )
     if not first.magnitude and second.magnitude and inherit and same_script:
         mag = tok2[len(tok2.rstrip("万亿")) :]
         try:
@@ -731,9 +735,7 @@ def parse_quantity(s: str) -> Quantity:
     head = n[: f.start]
     tail = n[f.end :]
     if (head and head not in r.prefix) or (tail and tail not in r.suffix):
-        raise ValueError(
-            f"parse_quantity: {s!r} is not one quantity (extra text around {n[f.start : f.end]!r})"
-        )
+        raise ValueError(f"parse_quantity: {s!r} is not one quantity (extra text around {n[f.start : f.end]!r})")
     f.start += offset
     f.end += offset
     return _to_quantity(s, f)

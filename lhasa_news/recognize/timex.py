@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -22,7 +23,7 @@ from lhasa_news.text.normalise import normalise
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 
 
-def _alt(words: list[str] | dict[str, object]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -173,11 +174,7 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
     if g["part"]:
         a, b = r.year_part[g["part"]]
         first, last = date(year, a, 1), _month_end(year, b)
-        grain = (
-            "year"
-            if (a, b) == (1, 12)
-            else ("half_year" if b - a == 5 else "quarter" if b - a == 2 else "month")
-        )
+        grain = "year" if (a, b) == (1, 12) else ("half_year" if b - a == 5 else "quarter" if b - a == 2 else "month")
         if g["part"] in ("年底", "年末", "年初"):
             grain = "month"
     elif g["m1"]:
@@ -214,8 +211,8 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
     if g["until"] in ("截至", "截止", "截止到"):
         first = date(year, 1, 1)  # 截至10月底: year to date
     if g["lai"] or g["since"]:
-        end = ref.last_day if ref else None
-        return _Resolved(first, end if end and end >= first else None, grain, year)
+        until = ref.last_day if ref else None
+        return _Resolved(first, until if until and until >= first else None, grain, year)
     return _Resolved(first, last, grain, year)
 
 
