@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from lhasa_news.models import Article, Quantity
+from lhasa_news.models import Article, Figure, Quantity
 from lhasa_news.recognize.quantities import extract_quantities
 
 TOLERANCE = Decimal("0.01")
@@ -191,4 +191,62 @@ def evaluate_articles(corpus_dir: Path, gold_dir: Path) -> dict[str, Score]:
         text = (corpus_dir / gold["doc"]).read_text(encoding="utf-8")
         page = parse_page(text, published=gold.get("published"))
         out[gold["doc"]] = score_articles(gold["articles"], page.articles, gold["doc"])
+    return out
+
+
+FIGURE_FIELDS = ("metric", "subject", "period", "dates", "status")
+
+
+def score_figures(gold: list[dict[str, Any]], found: list[Figure], label: str = "") -> Score:
+    """Match figures as quantities; then compare metric (character-overlap F1 ≥ 0.5), subject,
+    period text, period dates (where gold has them) and status."""
+    from lhasa_news.extract.figures import char_f1
+
+    score = Score()
+    used = [False] * len(found)
+    for g in gold:
+        for i, f in enumerate(found):
+            if used[i] or not quantity_matches(g, f.quantity):
+                continue
+            used[i] = True
+            score.tp += 1
+            checks = {
+                "metric": char_f1(f.metric, g.get("metric")) >= 0.5,
+                "subject": _norm(f.subject) == _norm(g.get("subject")),
+                "period": _norm(f.period.text if f.period else None) == _norm(g.get("period")),
+                "status": f.status == g.get("status", "actual"),
+            }
+            if g.get("period_start") or g.get("period_end"):
+                got = (
+                    (f.period.first_day.isoformat() if f.period and f.period.first_day else None),
+                    (f.period.last_day.isoformat() if f.period and f.period.last_day else None),
+                )
+                checks["dates"] = got == (g.get("period_start"), g.get("period_end"))
+            for name, ok in checks.items():
+                score.count_field(name, ok)
+                if not ok:
+                    got_value = {
+                        "metric": f.metric, "subject": f.subject, "status": f.status,
+                        "period": f.period.text if f.period else None,
+                        "dates": (f.period.first_day, f.period.last_day) if f.period else None,
+                    }[name]  # fmt: skip
+                    want = (g.get("period_start"), g.get("period_end")) if name == "dates" else g.get(name)
+                    score.misses.append(f"{label}@{g['start']} {g['text']!r} {name}: {got_value!r} != {want!r}")
+            break
+        else:
+            score.fn += 1
+    score.fp = used.count(False)
+    return score
+
+
+def evaluate_figures(corpus_dir: Path, gold_dir: Path) -> dict[str, Score]:
+    """Score `parse_page`'s figures (parsed with each gold file's `published`)."""
+    from lhasa_news.pipeline import parse_page
+
+    out: dict[str, Score] = {}
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (corpus_dir / gold["doc"]).read_text(encoding="utf-8")
+        page = parse_page(text, published=gold.get("published"))
+        out[gold["doc"]] = score_figures(gold["quantities"], page.figures, gold["doc"])
     return out

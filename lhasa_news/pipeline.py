@@ -1,18 +1,19 @@
 """parse_page: the one road from text to `Page`.
 
 text → normalised text (same length) → blocks, repaired → articles → quantities → figures → Page.
-Every quantity becomes one `Figure` (its metric, subject and period are filled by the figures
-stage, still to come) and belongs to the article whose span holds it.
+Every quantity becomes one `Figure` with its metric, subject, period and status, and belongs to the
+article whose span holds it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date
 
-from lhasa_news.models import Article, Figure, Page, Warning, check_published
+from lhasa_news.extract.figures import build_figures
+from lhasa_news.models import Article, Page, Warning, check_published
 from lhasa_news.page.segment import segment
 from lhasa_news.recognize.quantities import extract_quantities
+from lhasa_news.recognize.timex import extract_periods
 from lhasa_news.text.normalise import normalise
 
 MAX_CHARS = 50_000_000
@@ -48,15 +49,11 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         if pub is None and seg.published is not None:
             pub = seg.published
     quantities = extract_quantities(text)
-    starts = [a.start for a in articles]
-    figures: list[Figure] = []
-    for q in quantities:
-        k = bisect_right(starts, q.start) - 1
-        owner = k if k >= 0 and q.start < articles[k].end else None
-        fig = Figure(text=q.text, start=q.start, end=q.end, rule="figure.quantity", quantity=q, article=owner)
-        figures.append(fig)
-        if owner is not None:
-            articles[owner].figures.append(fig)
+    periods = extract_periods(text, pub)
+    figures = build_figures(text, normalised, quantities, periods, articles, repairs)
+    for fig in figures:
+        if fig.article is not None:
+            articles[fig.article].figures.append(fig)
     return Page(
         text=text,
         published=pub,

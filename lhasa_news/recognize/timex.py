@@ -60,6 +60,7 @@ class Reference:
 @dataclass(frozen=True)
 class TimexRules:
     pattern: re.Pattern[str]
+    candidate: re.Pattern[str]
     relative_year: dict[str, int]
     year_part: dict[str, tuple[int, int]]
     plan: dict[str, tuple[int, int]]
@@ -89,12 +90,32 @@ def rules() -> TimexRules:
         rf"(?P<plan>[“\"]?(?P<planname>{_alt(plan)})[”\"]?\s*(?:期间|时期|以来)?)"
         rf"|(?P<stock>(?:截至|截止|截止到)\s*目前|{_alt(list(d['stock']))})"
         rf"|(?P<window>{_alt(window)})"
-        rf"|(?P<years>(?:近|这|过去)?(?P<ny>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年(?:来|间|以来))"
+        rf"|(?P<years>(?:近|这|过去)?(?P<ny>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年(?:来|间|以来)"
+        rf"|这(?P<ny2>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年)"
         rf"|(?P<recent>近年来|近些年)"
         rf"|(?P<main>(?P<until>截至|截止到|截止|到)?\s*(?P<since>自|从)?\s*(?:{body})\s*(?P<lai>以来)?)"
     )
+    words = [
+        *rel,
+        *part,
+        *plan,
+        *window,
+        *d["stock"],
+        "同年",
+        "近年来",
+        "近些年",
+        "截至",
+        "截止",
+        "自",
+        "从",
+        "这",
+        "近",
+        "过去",
+    ]
+    firsts = {w[0] for w in words} | set('0123456789〇零一二两三四五六七八九十“"')
     return TimexRules(
         pattern=pattern,
+        candidate=re.compile("[" + re.escape("".join(sorted(firsts))) + "]"),
         relative_year=rel,
         year_part=part,
         plan=plan,
@@ -143,7 +164,7 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
         end = ref.last_day
         return _Resolved(end - timedelta(days=r.window_days[g["window"]]), end, "window", ref.year)
     if g["years"]:
-        n = _num(g["ny"])
+        n = _num(g["ny"] or g["ny2"])
         if ref is None or n < 1:
             return _Resolved(None, None, "years", None)
         last_full = ref.year - 1
@@ -219,15 +240,17 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
 def _scan(normalised: str, ref: Reference | None) -> list[tuple[re.Match[str], _Resolved]]:
     out: list[tuple[re.Match[str], _Resolved]] = []
     context_year: int | None = None
-    pat = rules().pattern
+    tr = rules()
+    pat = tr.pattern
     pos = 0
     n = len(normalised)
     while pos < n:
-        m = pat.search(normalised, pos)
-        if m is None:
+        c = tr.candidate.search(normalised, pos)
+        if c is None:
             break
-        if m.end() == m.start():
-            pos = m.start() + 1
+        m = pat.match(normalised, c.start())
+        if m is None or m.end() == m.start():
+            pos = c.start() + 1
             continue
         pos = m.end()
         before = normalised[m.start() - 1] if m.start() else ""

@@ -1,0 +1,1 @@
+"""Records built from recognised spans: figures (and, to come, projects and events)."""

@@ -1,0 +1,398 @@
+"""Quantities into figures: what each one measures, whose it is, when, and whether it happened.
+
+Scopes follow the way a news sentence is built: a time expression at the head of a clause governs
+the figures after it to the end of the sentence (2023年1—10月，拉萨市…251.06亿元，固定资产投资110.46
+亿元); a status word (预计, 力争, 计划…) does the same; the metric is the noun phrase right before the
+figure in its clause, trimmed of verbs and qualifiers, and a growth or share figure takes the metric
+of the figure it changes (进出口总额 … 同比增长192.54%). The words live in data/figures.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from lhasa_news.data import load
+from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
+from lhasa_news.recognize.entities import Entity, subject_candidates
+from lhasa_news.recognize.timex import rules as timex_rules
+
+_SENTENCE_END = frozenset("。！？!?\n")
+_LINE_END = frozenset("\n")
+_REACH = 600  # no sentence of a newspaper is longer; keeps the scan linear on any input
+_CLAUSE_END = frozenset("，,；;：:、。！？!?\n")
+_NOT_GOVERNING_BEFORE = frozenset("比较同与于待")
+_DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
+@dataclass(frozen=True)
+class FigureRules:
+    target: tuple[str, ...]
+    projected: tuple[str, ...]
+    not_markers: tuple[str, ...]
+    target_after: tuple[str, ...]
+    strip_head: tuple[str, ...]
+    strip_tail: tuple[str, ...]
+    relative_heads: tuple[str, ...]
+
+
+def _longest(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def rules() -> FigureRules:
+    d = load("figures")
+    return FigureRules(
+        target=_longest(d["target_markers"]),
+        projected=_longest(d["projected_markers"]),
+        not_markers=_longest(d["not_markers"]),
+        target_after=_longest(d["target_after"]),
+        strip_head=_longest(d["metric_strip_head"]),
+        strip_tail=_longest(d["metric_strip_tail"]),
+        relative_heads=_longest(d["relative_heads"]),
+    )
+
+
+class _Text:
+    """The normalised page with the boundaries that repairs removed (a join is no line end)."""
+
+    def __init__(self, n: str, repairs: list[Repair], original: str) -> None:
+        self.n = n
+        self.orig = original
+        self.joined = bytearray(len(n))
+        for r in repairs:
+            if r.kind == "join":
+                self.joined[r.start : r.end] = b"\x01" * (r.end - r.start)
+
+    def is_end(self, i: int, ends: frozenset[str]) -> bool:
+        return self.n[i] in ends and not self.joined[i]
+
+    def back(self, pos: int, ends: frozenset[str], floor: int = 0) -> int:
+        """Start of the unit (sentence, clause) holding `pos`; looks back at most _REACH characters."""
+        i = pos - 1
+        floor = max(floor, pos - _REACH)
+        while i >= floor and not self.is_end(i, ends):
+            i -= 1
+        return i + 1
+
+    def forward(self, pos: int, ends: frozenset[str]) -> int:
+        i = pos
+        stop = min(len(self.n), pos + _REACH)
+        while i < stop and not self.is_end(i, ends):
+            i += 1
+        return i
+
+    def span_text(self, a: int, b: int) -> str:
+        """Text between a and b without the whitespace of joined breaks."""
+        return "".join(c for i, c in enumerate(self.n[a:b], a) if not (self.joined[i] or c in " \u3000\t"))
+
+    def span_pair(self, a: int, b: int) -> Words:
+        """Like `span_text`, with the same characters as printed alongside (traditional stays so)."""
+        keep = [i for i in range(a, b) if not (self.joined[i] or self.n[i] in " \u3000\t")]
+        return Words("".join(self.n[i] for i in keep), "".join(self.orig[i] for i in keep))
+
+
+@dataclass(frozen=True)
+class Words:
+    """A normalised string and the same characters as printed: trimmed in step."""
+
+    norm: str
+    orig: str
+
+    def cut(self, a: int, b: int | None = None) -> Words:
+        return Words(self.norm[a:b], self.orig[a:b])
+
+    def __add__(self, other: Words) -> Words:
+        return Words(self.norm + other.norm, self.orig + other.orig)
+
+
+def _marker_status(text: str, r: FigureRules) -> tuple[int, Status] | None:
+    """The last status marker in `text` and what it says; None if there is none."""
+    best: tuple[int, Status] | None = None
+    blocked: set[int] = set()
+    for w in r.not_markers:
+        i = text.find(w)
+        while i >= 0:
+            blocked.update(range(i, i + len(w)))
+            i = text.find(w, i + 1)
+    for words, status in ((r.target, "target"), (r.projected, "projected")):
+        for w in words:
+            i = text.rfind(w)
+            while i >= 0 and i in blocked:
+                i = text.rfind(w, 0, i)
+            if i >= 0 and (best is None or i > best[0]):
+                best = (i, status)  # type: ignore[assignment]
+    return best
+
+
+_QUOTES = "“”\"'（）()《》 —-"
+
+
+def _strip(words: Words, r: FigureRules, head: tuple[str, ...] = ()) -> Words:
+    """Trim connectives, verbs and qualifiers off both ends (data/figures.toml)."""
+    heads, tails = _strippers(head)
+    changed = True
+    while changed and words.norm:
+        changed = False
+        lead = len(words.norm) - len(words.norm.lstrip(_QUOTES))
+        trail = len(words.norm) - len(words.norm.rstrip(_QUOTES))
+        if lead or trail:
+            words, changed = words.cut(lead, len(words.norm) - trail), True
+        m = heads.match(words.norm)
+        if m:
+            words, changed = words.cut(m.end()), True
+        m = tails.search(words.norm)
+        if m and m.start() > 0:
+            words, changed = words.cut(0, m.start()), True
+    return words
+
+
+@cache
+def _strippers(extra_heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r = rules()
+    heads = sorted(set(extra_heads + r.strip_head), key=len, reverse=True)
+    tails = sorted(set(r.strip_tail), key=len, reverse=True)
+    return (
+        re.compile("(?:" + "|".join(map(re.escape, heads)) + ")"),
+        re.compile("(?:" + "|".join(map(re.escape, tails)) + ")$"),
+    )
+
+
+@dataclass
+class _Context:
+    metric: str | None = None
+    subject: str | None = None
+    period: Period | None = None
+    sentence: int = -1
+    end: int = -1
+
+
+def build_figures(
+    text: str,
+    normalised: str,
+    quantities: list[Quantity],
+    periods: list[Period],
+    articles: list[Article],
+    repairs: list[Repair],
+) -> list[Figure]:
+    """One `Figure` per quantity, with metric, subject, period, status, article and same_as."""
+    t = _Text(normalised, repairs, text)
+    r = rules()
+    tr = timex_rules()
+    starts = [a.start for a in articles]
+    period_starts = [p.start for p in periods]
+    figures: list[Figure] = []
+    ctx = _Context()
+    for q in quantities:
+        k = bisect_right(starts, q.start) - 1
+        owner = k if k >= 0 and q.start < articles[k].end else None
+        s_start = t.back(q.start, _SENTENCE_END)
+        s_end = t.forward(q.end, _SENTENCE_END)
+        c_start = max(t.back(q.start, _CLAUSE_END), ctx.end if ctx.sentence == s_start else 0)
+        # period: the last clause-initial time expression before the figure in its sentence
+        period = None
+        if q.unit not in _DURATIONS:
+            hi = bisect_right(period_starts, q.start)
+            for p in reversed(periods[max(0, hi - 12) : hi]):
+                if p.start < s_start:
+                    break
+                if p.end <= q.start and _governs(t, p, s_start, tr.not_figure_periods, tr.weak_now):
+                    period = p
+                    break
+            if period is None and ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
+                period = ctx.period  # carried through the paragraph (截至10月底，…。…其中…)
+        # status
+        before = t.span_text(s_start, q.start)
+        found = _marker_status(before, r)
+        status: Status = found[1] if found else "actual"
+        clause_after = t.span_text(q.end, t.forward(q.end, _CLAUSE_END - {"、"}))
+        for w in r.target_after:
+            i = clause_after.find(w)
+            if i >= 0 and "完成" not in clause_after[:i]:
+                status = "target"
+        # metric
+        subjects = subject_candidates(t.n, s_start, q.start)
+        subject = subjects[-1] if subjects else None
+        metric = _metric(t, q, c_start, period, subject, ctx, s_start, r)
+        subject_text = (
+            text[subject.start : subject.end] if subject is not None else (ctx.subject if owner is not None else None)
+        )
+        fig = Figure(
+            text=q.text,
+            start=q.start,
+            end=q.end,
+            rule="figure.clause",
+            quantity=q,
+            metric=metric,
+            subject=subject_text,
+            period=period,
+            status=status,
+            article=owner,
+        )
+        figures.append(fig)
+        ctx = _Context(
+            metric=fig.metric if not (fig.metric or "").startswith(r.relative_heads) else ctx.metric,
+            subject=subject_text,
+            period=period,
+            sentence=s_start,
+            end=q.end,
+        )
+    _mark_repeats(figures, articles, repairs)
+    return figures
+
+
+_NOUN_STOP = frozenset("，,。；;：:、！？!?的和与及在了把被将从对向为是也都还并而且“”《\n")
+_ORG_END = re.compile(r"[\u3400-\u9fff]{2,14}?(?:有限公司|公司|集团|专业合作社|合作社|控股|资本|酒业|矿业)")
+_PREP_PHRASE = re.compile(r"^(?:在|于|从|经过|通过)[^，,；;]{1,20}?(?:下|中|里|后|时|上)")
+_AFTER_HEAD = ("为", "是", "系", "用于")
+_COORDINATORS = frozenset("和与及或、至到")
+
+
+def _after_noun(t: _Text, q: Quantity, r: FigureRules) -> Words:
+    """The noun phrase right after a count or duration (40名学员 → 学员; 52条招商引资政策 → …政策)."""
+    i = q.end
+    n = t.n
+    while i < len(n) and (n[i] in " \u3000" or t.joined[i]):
+        i += 1
+    suffix = next((w for w in ("左右", "以上", "以下", "以内", "多", "余") if n.startswith(w, i)), "")
+    i += len(suffix)
+    j = i
+    while j < len(n) and j - i < 10 and n[j] not in _NOUN_STOP and "\u3400" <= n[j] <= "\u9fff":
+        j += 1
+    return t.span_pair(i, j)
+
+
+def _metric(
+    t: _Text,
+    q: Quantity,
+    c_start: int,
+    period: Period | None,
+    subject: Entity | None,
+    ctx: _Context,
+    s_start: int,
+    r: FigureRules,
+) -> str | None:
+    """The noun phrase a figure measures, as printed: before it in its clause, else after it."""
+    if q.unit == "year" and q.text.endswith("岁"):
+        return "年龄"
+    raw = t.span_pair(c_start, q.start)
+    if period is not None and period.start >= c_start:
+        cut = raw.norm.find(t.n[period.start : period.end])
+        if cut >= 0:
+            raw = raw.cut(cut + (period.end - period.start))
+    k = raw.norm.rfind("等")
+    if k >= 0:
+        raw = raw.cut(k + 1)  # 虫草、雪莲等上百种 / 农机合作社等7个集体经济项目
+    if q.rule == "qty.da_noun" and q.item:
+        return q.item  # 三大核心
+    possessive = raw.norm.endswith(("有", "共有", "拥有", "共计"))
+    completion = raw.norm.lstrip(_QUOTES).startswith("完成")
+    before = _strip(raw, r)
+    if subject is not None and before.norm.startswith(subject.text):
+        before = _strip(before.cut(len(subject.text)), r)
+    orgs = list(_ORG_END.finditer(before.norm))
+    if orgs and orgs[-1].end() < len(before.norm):
+        before = _strip(before.cut(orgs[-1].end()), r)  # …家居集团投资 → 投资
+    prep = _PREP_PHRASE.match(before.norm)
+    if prep and prep.end() < len(before.norm):
+        before = _strip(before.cut(prep.end()), r)  # 在“党支部+合作社+农户”的模式下实现户均增收
+    if completion and ctx.metric and ctx.sentence == s_start:
+        done = raw.norm.lstrip(_QUOTES).rstrip("的")
+        return (
+            ctx.metric
+            + raw.cut(
+                len(raw.norm) - len(raw.norm.lstrip(_QUOTES)), len(done) + len(raw.norm) - len(raw.norm.lstrip(_QUOTES))
+            ).orig
+        )
+    parallel = ctx.sentence == s_start and ctx.metric and (not before.norm or set(before.norm) <= _COORDINATORS)
+    if parallel:
+        return ctx.metric  # 增幅分别为10%和12%
+    metric = before
+    after = _strip(_after_noun(t, q, r), r, _AFTER_HEAD)
+    if len(after.norm) >= 2 and (q.unit == "count" or q.unit in _DURATIONS or len(before.norm) <= 2):
+        metric = after if possessive or not before.norm else before + after
+    if len(metric.norm) < 2:
+        clause_after = t.span_pair(q.end, t.forward(q.end, _CLAUSE_END - {"、"}))
+        after = _strip(clause_after, r, _AFTER_HEAD)
+        if 2 <= len(after.norm) <= 12:
+            metric = after
+        elif ctx.sentence == s_start and ctx.metric:
+            return ctx.metric
+    if metric.norm and ctx.metric and ctx.sentence == s_start and metric.norm.startswith(r.relative_heads):
+        if not metric.orig.startswith(ctx.metric):
+            return ctx.metric + metric.orig  # 进出口总额 … 同比增长
+    return metric.orig or None
+
+
+def _governs(t: _Text, p: Period, s_start: int, not_periods: frozenset[str], weak: frozenset[str]) -> bool:
+    """A time expression governs a sentence's figures when it opens a clause (or follows 据…，)."""
+    word = p.text
+    if word in not_periods or any(word.endswith(w) for w in not_periods):
+        return False
+    if p.granularity == "day" and not word.startswith(("截至", "截止")) and p.first_day is not None:
+        return False  # 5月31日, 5月底: the date of an event, not the period of a statistic
+    before = t.n[p.start - 1] if p.start else ""
+    modifier = t.n.startswith("的", p.end) and not any(c.isdigit() for c in word)
+    if before in _NOT_GOVERNING_BEFORE or modifier:
+        return False  # 比上年 (a comparison), 于2016年建成 (an event), 全年的 (a modifier)
+    if word in weak and not t.n.startswith(("，", ","), p.end):
+        return False
+    head = t.span_text(s_start, p.start)
+    if "《" in head and "》" not in head[head.rfind("《") :]:
+        return False  # inside a document title
+    lead = t.span_text(t.back(p.start, _CLAUSE_END, s_start), p.start)
+    return len(lead) <= 8 and all(c not in "的了" for c in lead[-2:])
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    return (a.value, a.low, a.high, a.unit) == (b.value, b.low, b.high, b.unit)
+
+
+def _mark_repeats(figures: list[Figure], articles: list[Article], repairs: list[Repair]) -> None:
+    """A figure printed again (headline and body, a caption or fragment printed twice) points to
+    the first print through `same_as`, so that exports can drop repeats."""
+    dups = sorted((r.start, r.end) for r in repairs if r.kind in ("drop_repeat", "drop_duplicate_block"))
+    dup_starts = [a for a, _ in dups]
+    heads = [(a.start, a.paragraphs[0].pieces[0].start) for a in articles if a.paragraphs]
+    head_starts = [a for a, _ in heads]
+
+    def inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+    seen: dict[tuple[object, ...], list[int]] = {}
+    for i, f in enumerate(figures):
+        q = f.quantity
+        key = (q.value, q.low, q.high, q.unit, f.article)
+        earlier = seen.setdefault(key, [])
+        for j in reversed(earlier[-20:]):
+            g = figures[j]
+            same_metric = f.metric is not None and f.metric == g.metric and _period_text(f) == _period_text(g)
+            if inside(f.start, dups, dup_starts) or inside(g.start, heads, head_starts) or same_metric:
+                f.same_as = g.same_as if g.same_as is not None else j
+                break
+        earlier.append(i)
+
+
+def _period_text(f: Figure) -> str | None:
+    return f.period.text if f.period else None
+
+
+def char_f1(a: str | None, b: str | None) -> float:
+    """Character-overlap F1 of two strings (the metric measure of the gold contract)."""
+    if not a or not b:
+        return 1.0 if not a and not b else 0.0
+    from collections import Counter
+
+    ca, cb = Counter(a), Counter(b)
+    common = sum((ca & cb).values())
+    if common == 0:
+        return 0.0
+    p, rc = common / len(a), common / len(b)
+    return 2 * p * rc / (p + rc)
+
+
+__all__ = ["build_figures", "char_f1"]

@@ -1,0 +1,106 @@
+"""Places and organisations named in a text, with spans and canonical names.
+
+Places come from a gazetteer of Tibet's prefectures, districts and counties (data/places.toml, with
+the short forms papers use: 拉萨, 林周县 / 林周) and from suffix rules (…村, …乡, …镇, …社区,
+…街道); organisations from suffix rules (…公司, …集团, …合作社, …总工会, …局). Aliases map variants
+to one canonical name (高新区 / 拉萨高新区 / 拉萨高新技术产业开发区), so analytics can group by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lhasa_news.data import load
+
+_HAN = "\u3400-\u9fff"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name in the text: span, wording, kind and canonical form."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # place | org
+    canonical: str
+
+
+_PLACE_SUFFIX = ("自治区", "地区", "市", "县", "区", "乡", "镇", "村", "社区", "街道", "园区", "开发区")
+_ORG_SUFFIX = (
+    "有限公司", "公司", "集团", "合作社", "专业合作社", "总工会", "工会", "管委会", "委员会", "协会", "实践站",
+    "工作队", "工作组", "局", "厅", "委", "办公室", "中心", "银行", "酒业", "矿业", "资本", "科技", "控股",
+)  # fmt: skip
+
+
+_FUNCTION_CHARS = frozenset("的在和与将为对是了当把从向及或并让使被给由于以等")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, str]  # surface → canonical
+    pattern: re.Pattern[str]
+    suffixed: re.Pattern[str]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    d = load("places")
+    names: dict[str, str] = {}
+    for w in d["region"]:
+        names[w] = "西藏自治区"
+    for pref, subs in d["prefectures"].items():
+        names[pref] = pref
+        short = pref.removesuffix("市").removesuffix("地区")
+        names.setdefault(short, pref)
+        for sub in subs:
+            names[sub] = sub
+            if len(sub) > 2:
+                names.setdefault(sub[:-1], sub)  # 林周县 → 林周
+    for canon, variants in d["aliases"].items():
+        names[canon] = canon
+        for v in variants:
+            names[v] = canon
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in ordered))
+    suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
+    suffixed = re.compile(rf"[{_HAN}]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))})")
+    return Gazetteer(names, pattern, suffixed)
+
+
+def canonical_place(name: str) -> str | None:
+    """The canonical form of a place name the gazetteer knows (高新区 → 拉萨高新技术产业开发区)."""
+    return gazetteer().names.get(name)
+
+
+def places(text: str) -> list[Entity]:
+    """Gazetteer places of `text`, in order, longest first where they overlap."""
+    g = gazetteer()
+    return [Entity(m.group(), m.start(), m.end(), "place", g.names[m.group()]) for m in g.pattern.finditer(text)]
+
+
+def subject_candidates(text: str, start: int, end: int) -> list[Entity]:
+    """Places and organisations inside text[start:end]: gazetteer names, extended to a following
+    village/town/community or organisation suffix when one is glued on (曲水县热堆村, 林周县总工会)."""
+    g = gazetteer()
+    out: list[Entity] = []
+    pos = start
+    while pos < end:
+        m = g.pattern.search(text, pos, end)
+        if m is None:
+            break
+        s, e = m.start(), m.end()
+        # extend over a glued lower-level name: 拉萨市曲水县聂当乡热堆村 → the last level is the subject
+        ext = g.suffixed.match(text, e, end)
+        canonical = g.names[m.group()]
+        kind = "place"
+        while ext is not None and ext.end() - e <= 8 and not set(ext.group()) & _FUNCTION_CHARS:
+            s, e = e, ext.end()
+            canonical = text[s:e]
+            kind = "org" if text[s:e].endswith(_ORG_SUFFIX) and not text[s:e].endswith(_PLACE_SUFFIX) else "place"
+            ext = g.suffixed.match(text, e, end)
+        out.append(Entity(text[s:e], s, e, kind, canonical))
+        pos = e
+    return out
