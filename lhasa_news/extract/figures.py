@@ -190,7 +190,6 @@ def build_figures(
         k = bisect_right(starts, q.start) - 1
         owner = k if k >= 0 and q.start < articles[k].end else None
         s_start = t.back(q.start, _SENTENCE_END)
-        s_end = t.forward(q.end, _SENTENCE_END)
         c_start = max(t.back(q.start, _CLAUSE_END), ctx.end if ctx.sentence == s_start else 0)
         # period: the last clause-initial time expression before the figure in its sentence
         period = None
@@ -321,9 +320,9 @@ def _metric(
             metric = after
         elif ctx.sentence == s_start and ctx.metric:
             return ctx.metric
-    if metric.norm and ctx.metric and ctx.sentence == s_start and metric.norm.startswith(r.relative_heads):
-        if not metric.orig.startswith(ctx.metric):
-            return ctx.metric + metric.orig  # 进出口总额 … 同比增长
+    relative = metric.norm.startswith(r.relative_heads)
+    if relative and ctx.metric and ctx.sentence == s_start and not metric.orig.startswith(ctx.metric):
+        return ctx.metric + metric.orig  # 进出口总额 … 同比增长
     return metric.orig or None
 
 
