@@ -15,7 +15,6 @@ from pathlib import Path
 import click
 
 from lhasa_news import __version__
-from lhasa_news.evaluate import Score
 from lhasa_news.models import Page
 from lhasa_news.pipeline import parse_page
 
@@ -143,64 +142,53 @@ def schema(out_dir: str, check: bool) -> None:
         click.echo(f"wrote {path}")
 
 
-def _score_doc(total: Score, per_file: dict[str, Score], fields: tuple[str, ...]) -> dict[str, object]:
-    return {
-        "precision": total.precision,
-        "recall": total.recall,
-        "f1": total.f1,
-        "tp": total.tp,
-        "fp": total.fp,
-        "fn": total.fn,
-        "fields": {f: total.field_accuracy(f) for f in fields},
-        "per_file": {k: {"precision": s.precision, "recall": s.recall, "f1": s.f1} for k, s in per_file.items()},
-        "misses": total.misses,
-        "false_alarms": total.false_alarms,
-    }
-
-
 @main.command("eval")
 @click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable scores.")
+@click.option(
+    "--pred",
+    "pred_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Score these gold-format predictions (same file names as GOLD_DIR) instead of running lhasa_news.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable scores, with every miss and false alarm.")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and false alarm.")
-def eval_cmd(corpus_dir: str, gold_dir: str, as_json: bool, verbose: bool) -> None:
+def eval_cmd(corpus_dir: str, gold_dir: str, pred_dir: str | None, as_json: bool, verbose: bool) -> None:
     """Score extraction on CORPUS_DIR against the gold files (*.gold.json) in GOLD_DIR.
 
-    Quantities match on unit, value and overlapping span; articles on their exact headline.
+    \b
+    quantities  match on unit, value (±0.01) and overlapping span
+    figures     the matched quantities; fields metric (character F1 ≥ 0.5), subject,
+                period, dates, status
+    articles    match on the exact headline; fields kicker, subtitle, section, …
+    projects    match on investor and amount; fields action, name, location
+    events      match on type and trigger; fields participants, title, location
     """
-    from lhasa_news.evaluate import ARTICLE_FIELDS, evaluate_articles, evaluate_quantities
+    from lhasa_news.evaluate import FIELDS, KINDS, evaluate
 
-    kinds = {
-        "quantities": (evaluate_quantities(Path(corpus_dir), Path(gold_dir)), ("approx",)),
-        "articles": (evaluate_articles(Path(corpus_dir), Path(gold_dir)), ARTICLE_FIELDS),
-    }
-    totals: dict[str, Score] = {}
-    for kind, (per_file, _) in kinds.items():
-        totals[kind] = Score()
-        for s in per_file.values():
-            totals[kind].add(s)
+    report = evaluate(Path(corpus_dir), Path(gold_dir), Path(pred_dir) if pred_dir else None)
     if as_json:
-        doc = {kind: _score_doc(totals[kind], per_file, fields) for kind, (per_file, fields) in kinds.items()}
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
-    files = list(kinds["quantities"][0])
-    click.echo(f"{'file':<40} {'quantities P/R':>15} {'articles P/R':>14}")
-    for name in files:
-        q, a = kinds["quantities"][0][name], kinds["articles"][0].get(name, Score())
-        click.echo(f"{name:<40} {q.precision:7.3f}/{q.recall:.3f} {a.precision:6.3f}/{a.recall:.3f}")
-    click.echo("")
-    for kind, (_, fields) in kinds.items():
-        t = totals[kind]
+    click.echo(f"{'file':<40} " + " ".join(f"{k[:10]:>11}" for k in KINDS))
+    for name, scores in report.per_file.items():
+        cells = " ".join(f"{scores[k].f1:11.3f}" for k in KINDS)
+        click.echo(f"{name[:40]:<40} {cells}")
+    click.echo("(F1 per file)\n")
+    for kind in KINDS:
+        t = report.total(kind)
         click.echo(
             f"{kind:<11} P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
         )
-        shown = "  ".join(f"{f} {t.field_accuracy(f):.3f}" for f in fields)
-        click.echo(f"{'':<11} right on matches: {shown}")
+        shown = "  ".join(f"{f} {t.field_accuracy(f):.3f}" for f in FIELDS[kind] if f in t.fields)
+        if shown:
+            click.echo(f"{'':<11} right on matches: {shown}")
     if verbose:
-        for kind in kinds:
-            for line in totals[kind].misses:
+        for kind in KINDS:
+            t = report.total(kind)
+            for line in t.misses:
                 click.echo(f"{kind} miss: {line}")
-            for line in totals[kind].false_alarms:
+            for line in t.false_alarms:
                 click.echo(f"{kind} false alarm: {line}")
 
 

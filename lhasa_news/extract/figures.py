@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
+from lhasa_news.evaluate import char_f1
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
 from lhasa_news.recognize.entities import Entity, subject_candidates
 from lhasa_news.recognize.timex import rules as timex_rules
@@ -378,20 +379,6 @@ def _mark_repeats(figures: list[Figure], articles: list[Article], repairs: list[
 
 def _period_text(f: Figure) -> str | None:
     return f.period.text if f.period else None
-
-
-def char_f1(a: str | None, b: str | None) -> float:
-    """Character-overlap F1 of two strings (the metric measure of the gold contract)."""
-    if not a or not b:
-        return 1.0 if not a and not b else 0.0
-    from collections import Counter
-
-    ca, cb = Counter(a), Counter(b)
-    common = sum((ca & cb).values())
-    if common == 0:
-        return 0.0
-    p, rc = common / len(a), common / len(b)
-    return 2 * p * rc / (p + rc)
 
 
 __all__ = ["build_figures", "char_f1"]
