@@ -24,6 +24,8 @@ _LAZY = {
     "parse_page": "lhasa_news.pipeline",
     "extract_quantities": "lhasa_news.recognize.quantities",
     "parse_quantity": "lhasa_news.recognize.quantities",
+    "parse_period": "lhasa_news.recognize.timex",
+    "extract_periods": "lhasa_news.recognize.timex",
 }
 
 __all__ = [
@@ -36,8 +38,10 @@ __all__ = [
     "Quantity",
     "Warning",
     "__version__",
+    "extract_periods",
     "extract_quantities",
     "parse_page",
+    "parse_period",
     "parse_quantity",
 ]
 
@@ -45,6 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from lhasa_news.models import Article, Event, Figure, Page, Period, Project, Quantity, Warning
     from lhasa_news.pipeline import parse_page
     from lhasa_news.recognize.quantities import extract_quantities, parse_quantity
+    from lhasa_news.recognize.timex import extract_periods, parse_period
 
 
 def __getattr__(name: str) -> Any:

@@ -50,7 +50,7 @@ _NUM_AT = regex.compile(rf"{_AR}(?:[余多])?[十百千万亿]*|[{_CN}]+(?:点[�
 _DA_NOUN = regex.compile(r"大(?P<noun>[\p{Han}]{2})")
 _HAN = regex.compile(r"\p{Han}")
 _STOP_NOUN = set("的了和与及或在是有为将把被从对向于中上下")
-_OPENERS = "“「『《(（〈\"'"
+_OPENERS = frozenset("“「『《(（〈\"'")
 _NAME_TEXT = regex.compile(r"[\p{Han}“”\"+\s]*")
 
 

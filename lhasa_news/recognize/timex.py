@@ -254,7 +254,7 @@ def _scan(normalised: str, ref: Reference | None) -> list[tuple[re.Match[str], _
             continue
         pos = m.end()
         before = normalised[m.start() - 1] if m.start() else ""
-        if before.isdigit() or (m.group("main") and before in "第"):
+        if before.isdigit() or (m.group("main") and before == "第"):
             continue
         res = _resolve(m, ref, context_year)
         if res is None:
