@@ -77,9 +77,16 @@ def rules() -> TimexRules:
     part = {k: (int(v[0]), int(v[1])) for k, v in d["year_part"].items()}
     plan = {k: (int(v[0]), int(v[1])) for k, v in d["plan"].items()}
     window = {k: int(v) for k, v in d["window_days"].items()}
-    year = r"(?P<year>(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?P<fy>度)?"
-    month_range = r"(?P<m1>\d{1,2})\s*(?:月份?)?\s*[—\-~～至到]\s*(?P<m2>\d{1,2})\s*月份?"
-    month = r"(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号])?(?P<mpos>底|末|初|上旬|中旬|下旬)?"
+    num = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
+    day = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    year = r"(?P<year>(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?P<fy>度|底|末|初)?"
+    month_range = (
+        rf"(?P<m1>{num})\s*(?:月份?)?\s*[—\-~～至到]\s*(?:(?P<y2>(?:1[89]|20)\d{{2}})\s*年)?\s*(?P<m2>{num})\s*月份?"
+    )
+    month = (
+        rf"(?P<m>{num})\s*月份?\s*(?:(?P<d>{day})\s*[日号](?:\s*[—\-~～至到]\s*(?P<d2>{day})\s*[日号])?)?"
+        r"(?P<mpos>底|末|初|上旬|中旬|下旬)?"
+    )
     first_n = r"前\s*(?P<fn>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
     body = (
         rf"(?P<yr1>(?:1[89]|20)\d{{2}})\s*年?\s*(?:至|到|—|-|~)\s*(?P<yr2>(?:1[89]|20)\d{{2}})\s*年(?:度)?"
@@ -182,7 +189,7 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
     if g["year"]:
         year = _num(g["year"])
     elif g["rel"] == "同年":
-        year = context_year
+        year = context_year if context_year is not None else (ref.year if ref else None)
     elif g["rel"]:
         year = ref.year + r.relative_year[g["rel"]] if ref else None
     else:
@@ -199,18 +206,23 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
         if g["part"] in ("年底", "年末", "年初"):
             grain = "month"
     elif g["m1"]:
-        a, b = int(g["m1"]), int(g["m2"])
-        if not (1 <= a <= b <= 12):
+        a, b = _num(g["m1"]), _num(g["m2"])
+        year2 = int(g["y2"]) if g["y2"] else year
+        if not (1 <= a <= 12 and 1 <= b <= 12) or (year2, b) < (year, a):
             return _Resolved(None, None, "month", year)
-        first, last, grain = date(year, a, 1), _month_end(year, b), "month"
+        first, last, grain = date(year, a, 1), _month_end(year2, b), "month"
     elif g["m"]:
-        mo = int(g["m"])
+        mo = _num(g["m"])
         if not 1 <= mo <= 12:
             return _Resolved(None, None, "month", year)
         if g["d"]:
             try:
-                first = last = date(year, mo, int(g["d"]))
+                first = last = date(year, mo, _num(g["d"]))
+                if g["d2"]:
+                    last = date(year, mo, _num(g["d2"]))
             except ValueError:
+                return _Resolved(None, None, "day", year)
+            if last < first:
                 return _Resolved(None, None, "day", year)
             grain = "day"
         else:
@@ -227,6 +239,9 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
         if not 1 <= n <= 12:
             return _Resolved(None, None, "month", year)
         first, last, grain = date(year, 1, 1), _month_end(year, n), "month"
+    elif g["fy"] in ("底", "末", "初"):
+        a, b = r.year_part["年" + g["fy"]] if "年" + g["fy"] in r.year_part else (12, 12)
+        first, last, grain = date(year, a, 1), _month_end(year, b), "month"
     else:
         first, last, grain = date(year, 1, 1), date(year, 12, 31), "year"
     if g["until"] in ("截至", "截止", "截止到"):
