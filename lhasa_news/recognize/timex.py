@@ -240,7 +240,7 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
             return _Resolved(None, None, "month", year)
         first, last, grain = date(year, 1, 1), _month_end(year, n), "month"
     elif g["fy"] in ("底", "末", "初"):
-        a, b = r.year_part["年" + g["fy"]] if "年" + g["fy"] in r.year_part else (12, 12)
+        a, b = r.year_part.get("年" + g["fy"], (12, 12))
         first, last, grain = date(year, a, 1), _month_end(year, b), "month"
     else:
         first, last, grain = date(year, 1, 1), date(year, 12, 31), "year"
