@@ -199,7 +199,7 @@ def build_figures(
             for p in reversed(periods[max(0, hi - 12) : hi]):
                 if p.start < s_start:
                     break
-                if p.end <= q.start and _governs(t, p, s_start, tr.not_figure_periods, tr.weak_now):
+                if p.end <= q.start and _governs(t, p, s_start, tr.not_figure_periods, tr.weak_now, q.start):
                     period = p
                     break
             if period is None and ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
@@ -289,6 +289,9 @@ def _metric(
     if q.rule == "qty.da_noun" and q.item:
         return q.item  # 三大核心
     possessive = raw.norm.endswith(("有", "共有", "拥有", "共计"))
+    owns = max(raw.norm.rfind("共有"), raw.norm.rfind("拥有"))
+    if 0 <= owns < len(raw.norm) - 2:
+        raw = raw.cut(owns + 2)  # 嘎玛乡共有党员216名 → 党员
     completion = raw.norm.lstrip(_QUOTES).startswith("完成")
     before = _strip(raw, r)
     if subject is not None and before.norm.startswith(subject.text):
@@ -310,6 +313,9 @@ def _metric(
     parallel = ctx.sentence == s_start and ctx.metric and (not before.norm or set(before.norm) <= _COORDINATORS)
     if parallel:
         return ctx.metric  # 增幅分别为10%和12%
+    de = before.norm.rfind("的")
+    if len(before.norm) > 8 and 0 <= de < len(before.norm) - 2:
+        before = before.cut(de + 1)  # 新建成的德庆格桑广场占地面积 → …占地面积
     metric = before
     after = _strip(_after_noun(t, q, r), r, _AFTER_HEAD)
     if len(after.norm) >= 2 and (q.unit == "count" or q.unit in _DURATIONS or len(before.norm) <= 2):
@@ -327,7 +333,12 @@ def _metric(
     return metric.orig or None
 
 
-def _governs(t: _Text, p: Period, s_start: int, not_periods: frozenset[str], weak: frozenset[str]) -> bool:
+_RELATIVE_YEARS = frozenset({"今年", "去年", "前年", "明年", "本年", "当年", "上年"})
+
+
+def _governs(
+    t: _Text, p: Period, s_start: int, not_periods: frozenset[str], weak: frozenset[str], fig_start: int
+) -> bool:
     """A time expression governs a sentence's figures when it opens a clause (or follows 据…，)."""
     word = p.text
     if word in not_periods or any(word.endswith(w) for w in not_periods):
@@ -335,7 +346,10 @@ def _governs(t: _Text, p: Period, s_start: int, not_periods: frozenset[str], wea
     if p.granularity == "day" and not word.startswith(("截至", "截止")) and p.first_day is not None:
         return False  # 5月31日, 5月底: the date of an event, not the period of a statistic
     before = t.n[p.start - 1] if p.start else ""
-    modifier = t.n.startswith("的", p.end) and not any(c.isdigit() for c in word)
+    part_of_year = p.granularity != "year" or not any(c.isdigit() for c in word)
+    modifier = t.n.startswith("的", p.end) and part_of_year and word not in _RELATIVE_YEARS
+    if t.n.startswith("的", p.end) and fig_start - p.end <= 3:
+        return False  # 是2013年的2.7倍: the base of a comparison
     if before in _NOT_GOVERNING_BEFORE or modifier:
         return False  # 比上年 (a comparison), 于2016年建成 (an event), 全年的 (a modifier)
     if word in weak and not t.n.startswith(("，", ","), p.end):

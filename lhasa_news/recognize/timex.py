@@ -90,7 +90,7 @@ def rules() -> TimexRules:
     first_n = r"前\s*(?P<fn>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
     body = (
         rf"(?P<yr1>(?:1[89]|20)\d{{2}})\s*年?\s*(?:至|到|—|-|~)\s*(?P<yr2>(?:1[89]|20)\d{{2}})\s*年(?:度)?"
-        rf"|(?:{year}|(?P<rel>{_alt(rel)}|同年))?\s*"
+        rf"|(?:{year}|(?P<rel>{_alt(rel)}|同年)(?P<rpart>底|末|初)?)?\s*"
         rf"(?:(?P<part>{_alt(part)})|{month_range}|{month}|{first_n})?"
     )
     pattern = re.compile(
@@ -131,6 +131,9 @@ def rules() -> TimexRules:
         not_figure_periods=frozenset(d["not_figure_periods"]),
         weak_now=frozenset(d["weak_now"]),
     )
+
+
+_GLUED_BEFORE = frozenset("成之以然此提目产营毕竣投后前")
 
 
 def _num(text: str) -> int:
@@ -239,8 +242,8 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
         if not 1 <= n <= 12:
             return _Resolved(None, None, "month", year)
         first, last, grain = date(year, 1, 1), _month_end(year, n), "month"
-    elif g["fy"] in ("底", "末", "初"):
-        a, b = r.year_part.get("年" + g["fy"], (12, 12))
+    elif g["fy"] in ("底", "末", "初") or g["rpart"]:
+        a, b = r.year_part.get("年" + (g["fy"] or g["rpart"]), (12, 12))
         first, last, grain = date(year, a, 1), _month_end(year, b), "month"
     else:
         first, last, grain = date(year, 1, 1), date(year, 12, 31), "year"
@@ -271,6 +274,8 @@ def _scan(normalised: str, ref: Reference | None) -> list[tuple[re.Match[str], _
         before = normalised[m.start() - 1] if m.start() else ""
         if before.isdigit() or (m.group("main") and before == "第"):
             continue
+        if m.group("rel") in ("后年", "前年") and before in _GLUED_BEFORE:
+            continue  # 建成后年产, 提前年: 后/前 belongs to the word before
         res = _resolve(m, ref, context_year)
         if res is None:
             continue
