@@ -58,7 +58,10 @@ def rules() -> FigureRules:
 
 
 class _Text:
-    """The normalised page with the boundaries that repairs removed (a join is no line end)."""
+    """The normalised page with the boundaries that repairs removed (a join is no line end).
+
+    Boundary positions are found once per page and searched by bisection, so locating the
+    sentence and clause of each figure costs O(log n)."""
 
     def __init__(self, n: str, repairs: list[Repair], original: str) -> None:
         self.n = n
@@ -67,32 +70,45 @@ class _Text:
         for r in repairs:
             if r.kind == "join":
                 self.joined[r.start : r.end] = b"\x01" * (r.end - r.start)
+        self._ends: dict[frozenset[str], list[int]] = {}
 
-    def is_end(self, i: int, ends: frozenset[str]) -> bool:
-        return self.n[i] in ends and not self.joined[i]
+    def _positions(self, ends: frozenset[str]) -> list[int]:
+        found = self._ends.get(ends)
+        if found is None:
+            pattern = re.compile("[" + re.escape("".join(sorted(ends))) + "]")
+            found = [m.start() for m in pattern.finditer(self.n) if not self.joined[m.start()]]
+            self._ends[ends] = found
+        return found
 
     def back(self, pos: int, ends: frozenset[str], floor: int = 0) -> int:
-        """Start of the unit (sentence, clause) holding `pos`; looks back at most _REACH characters."""
-        i = pos - 1
-        floor = max(floor, pos - _REACH)
-        while i >= floor and not self.is_end(i, ends):
-            i -= 1
-        return i + 1
+        """Start of the unit (sentence, clause) holding `pos`; at most _REACH characters back."""
+        marks = self._positions(ends)
+        k = bisect_right(marks, pos - 1) - 1
+        start = marks[k] + 1 if k >= 0 else 0
+        return max(start, floor, pos - _REACH)
 
     def forward(self, pos: int, ends: frozenset[str]) -> int:
-        i = pos
-        stop = min(len(self.n), pos + _REACH)
-        while i < stop and not self.is_end(i, ends):
-            i += 1
-        return i
+        marks = self._positions(ends)
+        k = bisect_right(marks, pos - 1)
+        stop = marks[k] if k < len(marks) else len(self.n)
+        return min(stop, pos + _REACH)
 
     def span_text(self, a: int, b: int) -> str:
         """Text between a and b without the whitespace of joined breaks."""
-        return "".join(c for i, c in enumerate(self.n[a:b], a) if not (self.joined[i] or c in " \u3000\t"))
+        return self.span_pair(a, b).norm
 
     def span_pair(self, a: int, b: int) -> Words:
         """Like `span_text`, with the same characters as printed alongside (traditional stays so)."""
-        keep = [i for i in range(a, b) if not (self.joined[i] or self.n[i] in " \u3000\t")]
+        norm = self.n[a:b]
+        if self.joined.find(1, a, b) < 0:
+            if " " not in norm:
+                return Words(norm, self.orig[a:b])
+            cuts = [i for i, c in enumerate(norm) if c == " "]
+            keep_orig = "".join(
+                self.orig[a + x + 1 : a + y] for x, y in zip([-1, *cuts], [*cuts, len(norm)], strict=True)
+            )
+            return Words(norm.replace(" ", ""), keep_orig)
+        keep = [i for i in range(a, b) if not (self.joined[i] or self.n[i] == " ")]
         return Words("".join(self.n[i] for i in keep), "".join(self.orig[i] for i in keep))
 
 
@@ -112,21 +128,28 @@ class Words:
 
 def _marker_status(text: str, r: FigureRules) -> tuple[int, Status] | None:
     """The last status marker in `text` and what it says; None if there is none."""
-    best: tuple[int, Status] | None = None
+    markers, blocked_words = _marker_patterns()
     blocked: set[int] = set()
-    for w in r.not_markers:
-        i = text.find(w)
-        while i >= 0:
-            blocked.update(range(i, i + len(w)))
-            i = text.find(w, i + 1)
-    for words, status in ((r.target, "target"), (r.projected, "projected")):
-        for w in words:
-            i = text.rfind(w)
-            while i >= 0 and i in blocked:
-                i = text.rfind(w, 0, i)
-            if i >= 0 and (best is None or i > best[0]):
-                best = (i, status)  # type: ignore[assignment]
+    for m in blocked_words.finditer(text):
+        blocked.update(range(m.start(), m.end()))
+    best: tuple[int, Status] | None = None
+    for m in markers.finditer(text):
+        if m.start() in blocked:
+            continue
+        status: Status = "target" if m.lastgroup == "target" else "projected"
+        best = (m.start(), status)
     return best
+
+
+@cache
+def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r = rules()
+
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    markers = re.compile(f"(?P<target>{alt(r.target)})|(?P<projected>{alt(r.projected)})")
+    return markers, re.compile(alt(r.not_markers))
 
 
 _QUOTES = "“”\"'（）()《》 —-"
