@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lhasa_news.extract.events import build_events
 from lhasa_news.extract.figures import build_figures
 from lhasa_news.models import Article, Page, Warning, check_published
 from lhasa_news.page.segment import segment
@@ -54,12 +55,17 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     for fig in figures:
         if fig.article is not None:
             articles[fig.article].figures.append(fig)
+    events = build_events(text, normalised, articles, periods, figures)
+    for ev in events:
+        if ev.article is not None:
+            articles[ev.article].events.append(ev)
     return Page(
         text=text,
         published=pub,
         source=source,
         articles=articles,
         figures=figures,
+        events=events,
         repairs=repairs,
         warnings=warnings,
     )
