@@ -21,6 +21,7 @@ from lhasa_news.models import Article, Event, EventType, Figure, Period
 
 _HAN = "\u3400-\u9fff"
 _SENTENCE_END = "。！？!?\n"
+_FAIR_NAMES = ("博会", "洽会")  # 藏博会, 西洽会: the trigger is the fair's own name
 _PARTICIPANT_ITEMS = ("名", "人", "学员", "人次", "位", "户", "技能能手", "牧民", "群众", "农牧民", "选手")
 
 
@@ -130,7 +131,7 @@ def build_events(
                 continue  # 预计5月底正式并网发电: not yet an event
             kind = r.type_of[word]
             trigger = text[m.start() : m.end()]
-            key = (kind, trigger) if title is not None or word.endswith(("博会", "洽会")) else (kind, "")
+            key = (kind, trigger) if title is not None or word.endswith(_FAIR_NAMES) else (kind, "")
             if key in seen or (kind, trigger) in seen:
                 continue  # one untitled event of a kind per article: 培训班 … 结业 is one course
             seen.add(key)
@@ -172,8 +173,8 @@ def _organizers(text: str, n: str, s_start: int, t_start: int, art: Article, r: 
         return out
     if art.kicker and _ORG_AT_START.match(art.kicker):
         return {"by": [art.kicker]}
-    m = _ORG_AT_START.match(n, s_start, t_start)
-    return {"by": [text[m.start() : m.end()]]} if m else {"by": []}
+    org = _ORG_AT_START.match(n, s_start, t_start)
+    return {"by": [text[org.start() : org.end()]]} if org else {"by": []}
 
 
 def _location(text: str, n: str, s_start: int, s_end: int) -> str | None:
