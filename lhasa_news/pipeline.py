@@ -11,6 +11,7 @@ from datetime import date
 
 from lhasa_news.extract.events import build_events
 from lhasa_news.extract.figures import build_figures
+from lhasa_news.extract.projects import build_projects
 from lhasa_news.models import Article, Page, Warning, check_published
 from lhasa_news.page.segment import segment
 from lhasa_news.recognize.quantities import extract_quantities
@@ -55,6 +56,14 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     for fig in figures:
         if fig.article is not None:
             articles[fig.article].figures.append(fig)
+    joined = bytearray(len(text))
+    for r in repairs:
+        if r.kind == "join":
+            joined[r.start : r.end] = b"\x01" * (r.end - r.start)
+    projects = build_projects(text, normalised, articles, figures, joined)
+    for pr in projects:
+        if pr.article is not None:
+            articles[pr.article].projects.append(pr)
     events = build_events(text, normalised, articles, periods, figures)
     for ev in events:
         if ev.article is not None:
@@ -65,6 +74,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         source=source,
         articles=articles,
         figures=figures,
+        projects=projects,
         events=events,
         repairs=repairs,
         warnings=warnings,

@@ -1,0 +1,193 @@
+"""Projects: who brings money where to do what (洋河酒业 settles in 达孜 with 10亿元).
+
+Investors are found where investment reporting puts them: after a verb that brings them in
+(引进A、B等, 招引X入驻高新区, 促成X落户达孜), in a list closed by 等一批…项目 (…陆续落地), or as an
+organisation that opens a clause and invests (X集团投资N亿元建设Y). In the report around them:
+the action (FORMAT's priority acquire > build > settle > sign > invest), the amount (a CNY figure
+right after 投资/总投资), the project's name (…项目, …产业园, …中心 after 建设/并购), the place
+(after 落户/入驻). Aggregates (签约项目88个，投资额393.6亿元) name no investor and make no record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lhasa_news.data import load
+from lhasa_news.models import Action, Article, Figure, Project
+
+_HAN = "\u3400-\u9fff"
+_CLAUSE_STOP = "，,。；;！？!?\n"
+
+
+@dataclass(frozen=True)
+class ProjectRules:
+    introducer: re.Pattern[str]
+    actions: list[tuple[Action, re.Pattern[str]]]
+    priority: tuple[Action, ...]
+    amount_heads: tuple[str, ...]
+    name: re.Pattern[str]
+    org: re.Pattern[str]
+    closer: re.Pattern[str]
+    place_after: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def rules() -> ProjectRules:
+    d = load("projects")
+    w = d["words"]
+    return ProjectRules(
+        introducer=re.compile(
+            rf"(?:{_alt(d['introducers'])})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
+            rf"(?=落户|入驻|入主|进驻|投资|出资|等|[{_CLAUSE_STOP}]|$)"
+        ),
+        actions=[(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]],
+        priority=tuple(d["priority"]),
+        amount_heads=tuple(sorted(w["amount_heads"], key=len, reverse=True)),
+        name=re.compile(
+            rf"(?:建设|建成|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
+        ),
+        org=re.compile(
+            rf"(?<![{_HAN}])(?P<org>[{_HAN}A-Za-z]{{2,20}}?(?:{_alt(w['org_ends'])}))(?=投资|出资|计划|入驻|落户|将|在)"
+        ),
+        closer=re.compile(rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?)(?:{_alt(w['list_closers'])})"),
+        place_after=re.compile(
+            rf"(?:落户|入驻|进驻|落地)(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设)"
+        ),
+    )
+
+
+_SPLIT = re.compile(r"[、和与及]")
+_BAD_NAME = re.compile(r"(一批|项目|企业|产业|龙头|数字经济|招商|区内|区外|单位|类)$")
+_NOT_A_NAME = re.compile(r"[0-9的了来更多让过]|^(?:落地|落户|入驻|投资|建设|更多|全国|优质)")
+
+
+def _names(text: str) -> list[str]:
+    """The names of a list (A、B和C), or none when the list is of kinds (数字、金融和高新技术产业)."""
+    if _BAD_NAME.search(text.strip()) or _NOT_A_NAME.search(text):
+        return []
+    out = []
+    for part in _SPLIT.split(text):
+        part = part.strip(" “”\"'")
+        for prefix in ("成功", "了", "一批"):
+            part = part.removeprefix(prefix)
+        if 2 <= len(part) <= 24 and not _BAD_NAME.search(part) and not part.endswith("等"):
+            out.append(part)
+    return out
+
+
+def _sentences(n: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    a = start
+    for i in range(start, end):
+        if n[i] in "。！？!?\n":
+            if i > a:
+                out.append((a, i))
+            a = i + 1
+    if end > a:
+        out.append((a, end))
+    return out
+
+
+def build_projects(
+    text: str, normalised: str, articles: list[Article], figures: list[Figure], joined: bytearray | None = None
+) -> list[Project]:
+    """Projects of every article, in page order; one record per investor per article."""
+    r = rules()
+    n = normalised
+    if joined is not None:  # a paragraph cut at a column break reads as one line again
+        n = "".join(" " if joined[i] and c == "\n" else c for i, c in enumerate(n))
+    money = [f for f in figures if f.quantity.unit == "CNY" and f.quantity.value is not None]
+    out: list[Project] = []
+    for k, art in enumerate(articles):
+        seen: set[str] = set()
+        body = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
+        for s, e in _sentences(n, body, art.end):
+            sent = n[s:e]
+            found: list[tuple[int, int]] = []  # investor spans (page offsets)
+            for m in r.introducer.finditer(sent):
+                for name in _names(m.group("names")):
+                    i = sent.find(name, m.start("names"))
+                    if i >= 0:
+                        found.append((s + i, s + i + len(name)))
+            for m in r.closer.finditer(sent):
+                if not re.search(r"落地|落户|入驻|签约|引进", sent[m.end() :]):
+                    continue
+                head = m.group("names")
+                for name in _names(head):
+                    i = sent.find(name, m.start("names"))
+                    if i >= 0 and not any(a <= s + i < b for a, b in found):
+                        found.append((s + i, s + i + len(name)))
+            for m in r.org.finditer(sent):
+                a = s + m.start("org")
+                if not any(x <= a < y or a <= x < s + m.end("org") for x, y in found):
+                    found.append((a, s + m.end("org")))
+            spans = sorted(found)
+            for j, (a, b) in enumerate(spans):
+                investor = text[a:b].replace("\n", "").replace(" ", "")
+                if investor in seen or len(investor) < 2:
+                    continue
+                seen.add(investor)
+                # the investor's own stretch runs to the next investor named after a clause break
+                stop = e
+                for a2, _ in spans[j + 1 :]:
+                    if any(c in n[b:a2] for c in "，,；;"):
+                        stop = a2
+                        break
+                out.append(_project(text, n, a, b, s, stop, investor, r, money, k))
+    return out
+
+
+def _project(
+    text: str,
+    n: str,
+    a: int,
+    b: int,
+    s: int,
+    e: int,
+    investor: str,
+    r: ProjectRules,
+    money: list[Figure],
+    article: int,
+) -> Project:
+    after = n[b:e]
+    action: Action = "invest"
+    present = {kind for kind, rx in r.actions if rx.search(n[a:e])}
+    for kind in r.priority:
+        if kind in present:
+            action = kind
+            break
+    amount = None
+    for f in money:
+        q = f.quantity
+        if b <= q.start < e and any(n[max(s, q.start - len(h)) : q.start] == h for h in r.amount_heads):
+            amount = q
+            break
+    name = None
+    m = r.name.search(after)
+    if m:
+        name = text[b + m.start("name") : b + m.end("name")]
+    elif action == "acquire":
+        acq = re.search(rf"(?:并购|收购|入主)(?P<t>[{_HAN}]{{2,12}})", after)
+        name = text[b + acq.start("t") : b + acq.end("t")] if acq else None
+    place = None
+    pm = r.place_after.search(after)
+    if pm:
+        place = text[b + pm.start("place") : b + pm.end("place")]
+    return Project(
+        text=text[a:b],
+        start=a,
+        end=b,
+        rule="project.report",
+        investor=investor,
+        name=name,
+        location=place,
+        action=action,
+        amount=amount,
+        article=article,
+    )
