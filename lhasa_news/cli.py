@@ -75,6 +75,14 @@ def demo(as_json: bool) -> None:
     for r in page.repairs:
         click.echo(f"     repair {r.kind} at {r.start}: {r.text!r}")
     click.echo("")
+    for pr in page.projects:
+        amount = f"{pr.amount.value} {pr.amount.unit}" if pr.amount else "-"
+        click.echo(f"project  {pr.investor}  {pr.action}  {pr.name or '-'}  @{pr.location or '-'}  {amount}")
+    for ev in page.events:
+        when = ev.when.text if ev.when else "-"
+        people = f"  {ev.participants} participants" if ev.participants else ""
+        click.echo(f"event    {ev.type}  {ev.trigger}  {ev.title or '-'}  {when}{people}")
+    click.echo("")
     click.echo(f"{'#':>3}  {'text':<16} {'value':>16}  {'unit':<10} {'approx':<7} item")
     for i, fig in enumerate(page.figures):
         q = fig.quantity

@@ -167,7 +167,7 @@ def _drop_inside_titles(events: list[Event]) -> list[Event]:
 def _organizers(text: str, n: str, s_start: int, t_start: int, art: Article, r: EventRules) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for m in r.role_pattern.finditer(n, s_start, t_start):
-        who = [w for w in re.split(r"[、与和及]", text[m.start("who") : m.end("who")].strip("由，, ")) if w]
+        who = [w for w in text[m.start("who") : m.end("who")].strip("由，, ").split("、") if w]
         out.setdefault(r.roles[m.group("role")], []).extend(who)
     if out:
         return out

@@ -165,7 +165,8 @@ def _project(
     amount = None
     for f in money:
         q = f.quantity
-        if b <= q.start < e and any(n[max(s, q.start - len(h)) : q.start] == h for h in r.amount_heads):
+        lead = q.start - 1 if q.start > s and n[q.start - 1] in "约近超逾达共" else q.start
+        if b <= q.start < e and any(n[max(s, lead - len(h)) : lead] == h for h in r.amount_heads):
             amount = q
             break
     name = None
