@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lhasa_news.recognize.numbers import NumeralError, parse_numeral
 
@@ -68,3 +70,13 @@ def test_not_numerals(text: str) -> None:
 def test_cn2an_mixed_form_pitfall_is_avoided() -> None:
     """cn2an's smart mode reads 571.75421万 as 5717542; we keep every digit."""
     assert parse_numeral("571.75421万").value == Decimal("5717542.1")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(min_value=0, max_value=10**13))
+def test_own_reader_agrees_with_cn2an(n: int) -> None:
+    """Standard Chinese numerals are read by our positional reader (fast); cn2an writes them here
+    and we must read back the same integer."""
+    import cn2an
+
+    assert parse_numeral(cn2an.an2cn(n)).value == Decimal(n)
