@@ -44,7 +44,7 @@ def rules() -> ProjectRules:
     return ProjectRules(
         introducer=re.compile(
             rf"(?:{_alt(d['introducers'])})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
-            rf"(?=落户|入驻|入主|进驻|投资|出资|等|[{_CLAUSE_STOP}]|$)"
+            rf"(?=落户|入驻|入主|进驻|落地|投资|出资|等|[{_CLAUSE_STOP}]|$)"
         ),
         actions=[(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]],
         priority=tuple(d["priority"]),
@@ -53,9 +53,14 @@ def rules() -> ProjectRules:
             rf"(?:建设|建成|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
         ),
         org=re.compile(
-            rf"(?<![{_HAN}])(?P<org>[{_HAN}A-Za-z]{{2,20}}?(?:{_alt(w['org_ends'])}))(?=投资|出资|计划|入驻|落户|将|在)"
+            rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{_alt(w['org_ends'])}))"
+            rf"(?=(?:{_alt(w['adverbs'])})*(?:(?:在|与)[^{_CLAUSE_STOP}]{{1,15}}?|以[0-9.]+[万亿]?元)?"
+            rf"(?:{_alt(w['investor_verbs'])}))"
         ),
-        closer=re.compile(rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?)(?:{_alt(w['list_closers'])})"),
+        closer=re.compile(
+            rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?)"
+            rf"(?:{_alt(w['list_closers'])}|等?[0-9一二三四五六七八九十两]+家(?:企业|公司)?)"
+        ),
         place_after=re.compile(
             rf"(?:落户|入驻|进驻|落地)(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设)"
         ),
@@ -64,7 +69,9 @@ def rules() -> ProjectRules:
 
 _SPLIT = re.compile(r"[、和与及]")
 _BAD_NAME = re.compile(r"(一批|项目|企业|产业|龙头|数字经济|招商|区内|区外|单位|类)$")
-_NOT_A_NAME = re.compile(r"[0-9的了来更多让过]|^(?:落地|落户|入驻|投资|建设|更多|全国|优质)")
+_NOT_A_NAME = re.compile(
+    r"[0-9的了来更多让过第]|企业|类|优质|一批|成为|^(?:落地|落户|入驻|投资|建设|更多|全国|全区|全市|全县)"
+)
 
 
 def _names(text: str) -> list[str]:
@@ -78,6 +85,36 @@ def _names(text: str) -> list[str]:
             part = part.removeprefix(prefix)
         if 2 <= len(part) <= 24 and not _BAD_NAME.search(part) and not part.endswith("等"):
             out.append(part)
+    return out
+
+
+_ORG_CUT = "由的在与同是为将把让从对给向于了等和、"
+
+
+_LEADS = ("其中", "此外", "同时", "另外", "目前", "如今", "今年", "去年", "近日", "日前", "会上", "现场")
+
+
+def _trim_org(sent: str, a: int, b: int) -> tuple[int, int]:
+    """An organisation name starts after the last function word before it (民宿项目由X集团 → X集团)."""
+    cut = max(sent.rfind(c, a, b - 2) for c in _ORG_CUT)
+    if cut >= a:
+        a = cut + 1
+    for lead in _LEADS:
+        if sent.startswith(lead, a) and b - a > len(lead) + 2:
+            a += len(lead)
+    return a, b
+
+
+def _and_split(sent: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A和B共同投资: both are investors (B is the matched name; A stands right before 和/与)."""
+    out = [(a, b)]
+    if a > 1 and sent[a - 1] in "和与、":
+        m = re.search(rf"[{_HAN}A-Za-z]{{2,20}}$", sent[: a - 1])
+        if m:
+            x = max(sent.rfind(c, m.start(), a - 1) for c in _ORG_CUT) + 1
+            start = max(m.start(), x)
+            if a - 1 - start >= 2:
+                out.insert(0, (start, a - 1))
     return out
 
 
@@ -124,9 +161,14 @@ def build_projects(
                     if i >= 0 and not any(a <= s + i < b for a, b in found):
                         found.append((s + i, s + i + len(name)))
             for m in r.org.finditer(sent):
-                a = s + m.start("org")
-                if not any(x <= a < y or a <= x < s + m.end("org") for x, y in found):
-                    found.append((a, s + m.end("org")))
+                a, b = _trim_org(sent, m.start("org"), m.end("org"))
+                if b - a < 2 or (a > 0 and sent[a - 1] in "与同跟"):
+                    continue  # 与西藏银行签订战略合作协议: a partner, not an investor
+                if sent.startswith("出资的", b) or sent.startswith(("全区", "全市", "全县", "全地区"), a):
+                    continue  # 由X出资的Y: Y is the investor; 全区援藏投资: an aggregate
+                for x, y in _and_split(sent, a, b):
+                    if not any(p <= s + x < q or s + x <= p < s + y for p, q in found):
+                        found.append((s + x, s + y))
             spans = sorted(found)
             for j, (a, b) in enumerate(spans):
                 investor = text[a:b].replace("\n", "").replace(" ", "")
