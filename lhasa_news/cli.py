@@ -110,21 +110,32 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write JSONL here.")
 @click.option("--published", help="Publication date of every page: YYYY-MM-DD, YYYY-MM or YYYY.")
 def extract(paths: tuple[str, ...], output: str | None, published: str | None) -> None:
-    """Parse text files (folders: every *.txt inside; - for stdin) into one Page per JSONL line."""
+    """Parse text files (folders: every *.txt inside; - for stdin) into one Page per JSONL line.
+
+    A file that cannot be read or parsed is reported on stderr with its name; the others still go
+    through, and the exit code is 1.
+    """
+    from lhasa_news.models import check_published
+
+    try:
+        check_published(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from exc
     failed = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         for label, path in _inputs(paths):
             try:
                 text = sys.stdin.read() if path is None else path.read_text(encoding="utf-8")
+                page = parse_page(text, published=published, source=label)
             except (OSError, UnicodeDecodeError) as exc:
                 click.echo(f"error: {label}: {exc}", err=True)
                 failed += 1
                 continue
-            try:
-                page = parse_page(text, published=published, source=label)
-            except ValueError as exc:
-                raise click.BadParameter(str(exc), param_hint="--published") from exc
+            except Exception as exc:  # a bug of ours must not lose the other files
+                click.echo(f"error: {label}: could not be parsed ({type(exc).__name__}: {exc})", err=True)
+                failed += 1
+                continue
             out.write(page.model_dump_json() + "\n")
     finally:
         if output:

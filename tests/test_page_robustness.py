@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +126,33 @@ def test_published_taken_from_meta_line_when_not_given() -> None:
     assert page.published == "2019-01-30"
     assert page.articles[0].reporters == ["刘欢"]
     assert ln.parse_page(text, published="2020-01").published == "2020-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1亿亿亿亿亿元",
+        "12345678901234567890123.5亿元",
+        "2000亿亿亿万千瓦时",
+        "〇〇〇〇年",
+        "亿" * 5000,
+        "举办会议检查" * 300,
+    ],
+)
+def test_inputs_that_once_raised_or_crawled(text: str) -> None:
+    _check(ln.parse_page(text))
+
+
+def test_periods_at_the_ends_of_the_calendar() -> None:
+    assert ln.extract_periods("去年", "0001")[0].first_day is None
+    assert ln.extract_periods("明年", "9999-12-31")[0].first_day is None
+
+
+def test_dangqian_takes_the_year_just_mentioned() -> None:
+    periods = ln.extract_periods("2019年，旅游火爆。当年旅游收入达到300亿元", "2024")
+    assert [(p.text, p.first_day) for p in periods][-1][1].year == 2019
+
+
+def test_jiang_before_a_number_is_no_future() -> None:
+    page = ln.parse_page("去年，该村将300万元分红资金发放到1200户群众手中。", published="2024-01")
+    assert [f.status for f in page.figures] == ["actual", "actual"]

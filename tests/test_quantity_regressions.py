@@ -83,3 +83,17 @@ def test_not_quantities(text: str) -> None:
     found = extract_quantities(text)
     assert all(q.unit != "%" for q in found) and all(q.unit != "count" for q in found), [q.text for q in found]
     assert all(q.text not in ("万万", "二两") for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("增长一点五亿元", ["一点五亿元"]),
+        ("全程十分钟", ["十分钟"]),
+        ("另5人受伤", ["5人"]),
+        ("12,00元", []),
+        ("第3，4名", []),
+    ],
+)
+def test_review_findings(text: str, found: list[str]) -> None:
+    assert [q.text for q in extract_quantities(text)] == found

@@ -66,14 +66,12 @@ _ORG_AT_START = re.compile(
 )
 
 
-def _sentence(n: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    a = pos
-    while a > lo and n[a - 1] not in _SENTENCE_END:
-        a -= 1
-    b = pos
-    while b < hi and n[b] not in _SENTENCE_END:
-        b += 1
-    return a, b
+def _sentence(ends: list[int], pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around `pos` from the page's sentence ends (found once, searched by bisection)."""
+    k = bisect_right(ends, pos - 1)
+    a = ends[k - 1] + 1 if k > 0 else 0
+    b = ends[k] if k < len(ends) else hi
+    return max(a, lo, pos - 600), min(b, hi, pos + 600)
 
 
 _VERBS = re.compile(r"(?:举行|举办|开展|召开|启动|组织|近日|日前|了|在)")
@@ -113,13 +111,18 @@ def build_events(
     r = rules()
     n = normalised
     period_starts = [p.start for p in periods]
+    ends = [i for i, c in enumerate(n) if c in _SENTENCE_END]
+    by_article: dict[int, list[Figure]] = {}
+    for f in figures:
+        if f.article is not None and f.quantity.unit == "count":
+            by_article.setdefault(f.article, []).append(f)
     events: list[Event] = []
     for k, art in enumerate(articles):
         seen: set[tuple[str, str]] = set()
         body_start = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
         for m in r.triggers.finditer(n, body_start, art.end):
             word = m.group()
-            s_start, s_end = _sentence(n, m.start(), art.start, art.end)
+            s_start, s_end = _sentence(ends, m.start(), art.start, art.end)
             if word.endswith("培训班") and n.startswith(("结业", "开班", "开学"), m.end()):
                 continue  # 培训班结业: the event word is the one that follows
             title = _title(n, s_start, m.start(), m.end(), r.type_of[word])
@@ -151,7 +154,7 @@ def build_events(
                     organizers=_organizers(text, n, s_start, m.start(), art, r),
                     location=_location(text, n, s_start, s_end),
                     when=_when(periods, period_starts, s_start, m.start()),
-                    participants=_participants(figures, k, m.start(), kind),
+                    participants=_participants(by_article.get(k, []), m.start(), kind),
                     article=k,
                 )
             )
@@ -160,8 +163,15 @@ def build_events(
 
 def _drop_inside_titles(events: list[Event]) -> list[Event]:
     """A trigger inside another event's title is part of that name (…艺术节招商引资推介会)."""
-    titled = [(e.start, e.end) for e in events if e.title and e.end - e.start > len(e.trigger)]
-    return [e for e in events if not any(a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in titled)]
+    titled = sorted((e.start, e.end) for e in events if e.title and e.end - e.start > len(e.trigger))
+    starts = [a for a, _ in titled]
+    out = []
+    for e in events:
+        k = bisect_right(starts, e.start)
+        inside = any(a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in titled[max(0, k - 8) : k])
+        if not inside:
+            out.append(e)
+    return out
 
 
 def _organizers(text: str, n: str, s_start: int, t_start: int, art: Article, r: EventRules) -> dict[str, list[str]]:
@@ -192,13 +202,17 @@ def _when(periods: list[Period], starts: list[int], s_start: int, t_start: int) 
     return None
 
 
-def _participants(figures: list[Figure], article: int, after: int, kind: str) -> int | None:
+def _participants(counts: list[Figure], after: int, kind: str) -> int | None:
+    """The number of people of a course or fair: the first count of people of its article near it."""
     if kind not in ("training", "exhibition", "meeting"):
         return None
-    for f in figures:
+    starts = [f.quantity.start for f in counts]
+    for f in counts[bisect_right(starts, after - 200) :]:
         q = f.quantity
-        if f.article != article or q.start < after - 200 or q.unit != "count" or q.value is None:
-            continue
-        if (q.item or "") in _PARTICIPANT_ITEMS or (f.metric or "").endswith(_PARTICIPANT_ITEMS):
+        if q.start > after + 400:
+            break
+        if q.value is not None and (
+            (q.item or "") in _PARTICIPANT_ITEMS or (f.metric or "").endswith(_PARTICIPANT_ITEMS)
+        ):
             return int(q.value)
     return None

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
-from lhasa_news.evaluate import char_f1
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
 from lhasa_news.recognize.entities import Entity, subject_candidates
 from lhasa_news.recognize.timex import rules as timex_rules
@@ -136,9 +135,14 @@ def _marker_status(text: str, r: FigureRules) -> tuple[int, Status] | None:
     for m in markers.finditer(text):
         if m.start() in blocked:
             continue
+        if m.group() == "将" and (text[m.end() : m.end() + 1] or "0") in _NUMERAL_START:
+            continue  # 将300万元分红资金发放到…: 将 marks the object here, not the future
         status: Status = "target" if m.lastgroup == "target" else "projected"
         best = (m.start(), status)
     return best
+
+
+_NUMERAL_START = frozenset("0123456789一二两三四五六七八九十百千万")
 
 
 @cache
@@ -418,4 +422,4 @@ def _period_text(f: Figure) -> str | None:
     return f.period.text if f.period else None
 
 
-__all__ = ["build_figures", "char_f1"]
+__all__ = ["build_figures"]

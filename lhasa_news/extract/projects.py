@@ -11,6 +11,7 @@ right after 投资/总投资), the project's name (…项目, …产业园, …�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -118,6 +119,22 @@ def _and_split(sent: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+class _Spans:
+    """Investor spans of one sentence, with the characters they already cover."""
+
+    def __init__(self, s: int, e: int) -> None:
+        self.s = s
+        self.found: list[tuple[int, int]] = []
+        self.taken = bytearray(e - s + 1)
+
+    def free(self, x: int, y: int) -> bool:
+        return self.taken.find(1, x - self.s, y - self.s) < 0
+
+    def take(self, x: int, y: int) -> None:
+        self.found.append((x, y))
+        self.taken[x - self.s : y - self.s] = b"\x01" * (y - x)
+
+
 def _sentences(n: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     a = start
@@ -137,29 +154,37 @@ def build_projects(
     """Projects of every article, in page order; one record per investor per article."""
     r = rules()
     n = normalised
-    if joined is not None:  # a paragraph cut at a column break reads as one line again
-        n = "".join(" " if joined[i] and c == "\n" else c for i, c in enumerate(n))
+    if joined is not None and joined.find(1) >= 0:  # a paragraph cut at a break reads as one line again
+        chars = list(n)
+        for i in range(len(chars)):
+            if joined[i] and chars[i] == "\n":
+                chars[i] = " "
+        n = "".join(chars)
     money = [f for f in figures if f.quantity.unit == "CNY" and f.quantity.value is not None]
+    money_starts = [f.quantity.start for f in money]
     out: list[Project] = []
     for k, art in enumerate(articles):
         seen: set[str] = set()
         body = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
         for s, e in _sentences(n, body, art.end):
             sent = n[s:e]
-            found: list[tuple[int, int]] = []  # investor spans (page offsets)
+            spans_of = _Spans(s, e)
+            found = spans_of.found
+            free, take = spans_of.free, spans_of.take
+
             for m in r.introducer.finditer(sent):
                 for name in _names(m.group("names")):
                     i = sent.find(name, m.start("names"))
-                    if i >= 0:
-                        found.append((s + i, s + i + len(name)))
+                    if i >= 0 and free(s + i, s + i + len(name)):
+                        take(s + i, s + i + len(name))
             for m in r.closer.finditer(sent):
                 if not re.search(r"落地|落户|入驻|签约|引进", sent[m.end() :]):
                     continue
                 head = m.group("names")
                 for name in _names(head):
                     i = sent.find(name, m.start("names"))
-                    if i >= 0 and not any(a <= s + i < b for a, b in found):
-                        found.append((s + i, s + i + len(name)))
+                    if i >= 0 and free(s + i, s + i + len(name)):
+                        take(s + i, s + i + len(name))
             for m in r.org.finditer(sent):
                 a, b = _trim_org(sent, m.start("org"), m.end("org"))
                 if b - a < 2 or (a > 0 and sent[a - 1] in "与同跟"):
@@ -167,8 +192,8 @@ def build_projects(
                 if sent.startswith("出资的", b) or sent.startswith(("全区", "全市", "全县", "全地区"), a):
                     continue  # 由X出资的Y: Y is the investor; 全区援藏投资: an aggregate
                 for x, y in _and_split(sent, a, b):
-                    if not any(p <= s + x < q or s + x <= p < s + y for p, q in found):
-                        found.append((s + x, s + y))
+                    if free(s + x, s + y):
+                        take(s + x, s + y)
             spans = sorted(found)
             for j, (a, b) in enumerate(spans):
                 investor = text[a:b].replace("\n", "").replace(" ", "")
@@ -181,7 +206,7 @@ def build_projects(
                     if any(c in n[b:a2] for c in "，,；;"):
                         stop = a2
                         break
-                out.append(_project(text, n, a, b, s, stop, investor, r, money, k))
+                out.append(_project(text, n, a, b, s, stop, investor, r, money, money_starts, k))
     return out
 
 
@@ -195,6 +220,7 @@ def _project(
     investor: str,
     r: ProjectRules,
     money: list[Figure],
+    money_starts: list[int],
     article: int,
 ) -> Project:
     after = n[b:e]
@@ -205,7 +231,8 @@ def _project(
             action = kind
             break
     amount = None
-    for f in money:
+    k = bisect_left(money_starts, b)
+    for f in money[k : k + 12]:
         q = f.quantity
         lead = q.start - 1 if q.start > s and n[q.start - 1] in "约近超逾达共" else q.start
         if b <= q.start < e and any(n[max(s, lead - len(h)) : lead] == h for h in r.amount_heads):

@@ -182,7 +182,7 @@ def classify(block: Block) -> str:
 def _credit_tail(block: Block) -> bool:
     """A photo credit at the end of a caption or paragraph ("…(3月30日摄)。 新华社记者 徐昱 摄")."""
     m = patterns().credit_tail.search(block.text)
-    if m is None or "日摄" in block.text[m.start() - 2 : m.end()]:
+    if m is None or "日摄" in block.text[max(0, m.start() - 2) : m.end()]:
         return False
     block.info["photographers"] = names_of(block, m)
     block.info["credit_at"] = m.start()

@@ -48,6 +48,7 @@ class Gazetteer:
 @cache
 def gazetteer() -> Gazetteer:
     d = load("places")
+    not_short = set(d.get("not_short", []))
     names: dict[str, str] = {}
     for w in d["region"]:
         names[w] = "西藏自治区"
@@ -57,7 +58,7 @@ def gazetteer() -> Gazetteer:
         names.setdefault(short, pref)
         for sub in subs:
             names[sub] = sub
-            if len(sub) > 2:
+            if len(sub) > 2 and sub[:-1] not in not_short:
                 names.setdefault(sub[:-1], sub)  # 林周县 → 林周
     for canon, variants in d["aliases"].items():
         names[canon] = canon

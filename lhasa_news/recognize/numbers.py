@@ -32,6 +32,8 @@ INFIX = "余多几来"
 CHINESE_CHARS = DIGITS + UNITS + MAGNITUDES + "壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 
 MAX_DIGITS = 24  # longer digit runs are codes or noise, never quantities
+MAX_CHINESE = 30  # nor are longer runs of Chinese numerals
+MAX_VALUE = Decimal(10) ** 20  # above this no news figure goes; Decimal's 28 digits stay exact
 
 _ARABIC = regex.compile(r"([0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
 _PAIR = regex.compile(r"([一二两三四五六七八九])([二两三四五六七八九])")
@@ -73,6 +75,8 @@ def _scaled(number: Number, factor: Decimal) -> Number:
 
 def round_value(x: Decimal) -> Decimal:
     """Plain decimal; a non-terminating result (亩 = 2000/3 m²) is rounded to 0.01 like the gold."""
+    if abs(x) >= MAX_VALUE:
+        raise NumeralError("value out of range for a quantity")
     x = plain_decimal(x)
     exponent = x.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -20 and len(x.as_tuple().digits) >= 25:
@@ -222,6 +226,16 @@ def parse_numeral(s: str) -> Number:
     s = s.strip()
     if not s:
         raise NumeralError("empty numeral")
+    if not s[0].isdigit() and len(s) > MAX_CHINESE:
+        raise NumeralError(f"a run of {len(s)} Chinese numerals is no quantity")
+    number = _parse_any(s)
+    for v in (number.value, number.low, number.high):
+        if v is not None and abs(v) >= MAX_VALUE:
+            raise NumeralError(f"value out of range for a quantity: {s!r}")
+    return number
+
+
+def _parse_any(s: str) -> Number:
     if s[0].isdigit():
         m = _MIXED.fullmatch(s.translate(_UPPER))
         if m is None:

@@ -221,12 +221,17 @@ def _unit_ok(spec: UnitSpec, number: Number, tok: str, n: str, uend: int) -> boo
     raise ValueError(f"data/units.toml: unknown restriction {needs!r}")
 
 
-@lru_cache(maxsize=8192)
 def _parse_token(tok: str) -> Number | None:
-    """The numeral of a token, or None; failures are cached too (they are the costly ones)."""
+    """The numeral of a token, or None. Huge tokens are refused before the cache sees them."""
+    return None if len(tok) > 40 else _parse_token_cached(tok)
+
+
+@lru_cache(maxsize=8192)
+def _parse_token_cached(tok: str) -> Number | None:
+    """Failures are cached too: they are the costly ones."""
     try:
         return parse_numeral(tok)
-    except NumeralError:
+    except (NumeralError, ArithmeticError):
         if len(tok) > 1 and tok[-1] in "余多几来":
             try:
                 return parse_numeral(tok[:-1])
@@ -296,6 +301,10 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             continue
         if before in (".", "/", "%") or (before.isdigit()):
             continue
+        if before in ",，" and start >= 2 and n[start - 2].isdigit():
+            continue  # 12,00元 or 第3，4名: the tail of something else
+        if len(tok) > 1 and tok[0] == "0" and tok[1].isdigit():
+            continue  # 007, 0891: codes
         if end < length and n[end] in r.code_neighbours:
             continue
         if not standalone and _in_idiom(n, start, r):
@@ -426,8 +435,9 @@ def _with_unit(
         nxt = n[uend] if uend < length else ""
         if _HAN.match(nxt) or nxt in _OPENERS:
             return None  # 一个地方, 一首《…》: the indefinite article
-        if ("另一" + spec.surface) in n[uend : uend + 40]:
-            return None  # 一组……另一组
+        stop = next((i for i in range(uend, min(length, uend + 40)) if n[i] in "。！？!?\n"), min(length, uend + 40))
+        if ("另一" + spec.surface) in n[uend:stop]:
+            return None  # 一组……另一组 (in one sentence)
     unit = spec.unit
     factor = spec.factor
     item = spec.item
@@ -571,7 +581,7 @@ def _range(
             low = parse_numeral(tok + mag)
         except NumeralError:
             return None
-    elif same_script and len(tok) == 1 and not tok.isdigit() and len(tok2) > 1 and tok2[1:2] in ("十百千"):
+    elif same_script and len(tok) == 1 and not tok.isdigit() and len(tok2) > 1 and tok2[1] in "十百千":
         try:
             low = parse_numeral(tok + tok2[1:])  # 两到三千 = 两千到三千
         except NumeralError:

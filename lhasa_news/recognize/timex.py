@@ -90,7 +90,7 @@ def rules() -> TimexRules:
     first_n = r"前\s*(?P<fn>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
     body = (
         rf"(?P<yr1>(?:1[89]|20)\d{{2}})\s*年?\s*(?:至|到|—|-|~)\s*(?P<yr2>(?:1[89]|20)\d{{2}})\s*年(?:度)?"
-        rf"|(?:{year}|(?P<rel>{_alt(rel)}|同年)(?P<rpart>底|末|初)?)?\s*"
+        rf"|(?:{year}|(?P<rel>{_alt(rel)}|同年|当年)(?P<rpart>底|末|初)?)?\s*"
         rf"(?:(?P<part>{_alt(part)})|{month_range}|{month}|{first_n})?"
     )
     pattern = re.compile(
@@ -109,6 +109,7 @@ def rules() -> TimexRules:
         *window,
         *d["stock"],
         "同年",
+        "当年",
         "近年来",
         "近些年",
         "截至",
@@ -161,6 +162,32 @@ class _Resolved:
 
 
 def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) -> _Resolved | None:
+    """Dates of a match; a date outside the calendar (year 0, 2月30日) leaves them unknown."""
+    try:
+        return _resolve_dates(m, ref, context_year)
+    except (ValueError, OverflowError):
+        return _Resolved(None, None, _grain_of(m), None)
+
+
+def _grain_of(m: re.Match[str]) -> Granularity:
+    """The grain an expression has by its form, whether or not it can be resolved."""
+    g = m.groupdict()
+    if g.get("d") or g.get("mpos") in ("底", "末", "初"):
+        return "day"
+    if g.get("m") or g.get("m1") or g.get("fn"):
+        return "month"
+    if g.get("part"):
+        return "quarter" if "季" in g["part"] else "half_year" if "半年" in g["part"] else "year"
+    if g.get("yr1") or g.get("years") or g.get("plan"):
+        return "years"
+    if g.get("stock"):
+        return "day"
+    if g.get("window"):
+        return "window"
+    return "year"
+
+
+def _resolve_dates(m: re.Match[str], ref: Reference | None, context_year: int | None) -> _Resolved | None:
     r = rules()
     g = m.groupdict()
     if g["plan"]:
@@ -191,14 +218,14 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
     year: int | None
     if g["year"]:
         year = _num(g["year"])
-    elif g["rel"] == "同年":
+    elif g["rel"] in ("同年", "当年"):
         year = context_year if context_year is not None else (ref.year if ref else None)
     elif g["rel"]:
         year = ref.year + r.relative_year[g["rel"]] if ref else None
     else:
         year = context_year if context_year is not None else (ref.year if ref else None)
-    if year is None:
-        return _Resolved(None, None, "unknown", None)
+    if year is None or not 1 <= year <= 9999:
+        return _Resolved(None, None, _grain_of(m), None)
     first: date
     last: date
     grain: Granularity
@@ -276,6 +303,8 @@ def _scan(normalised: str, ref: Reference | None) -> list[tuple[re.Match[str], _
             continue
         if m.group("rel") in ("后年", "前年") and before in _GLUED_BEFORE:
             continue  # 建成后年产, 提前年: 后/前 belongs to the word before
+        if m.group("rel") in ("年内", "年內") and before in _CN_DIGIT:
+            continue  # 五年内: a span of five years, not "within this year"
         res = _resolve(m, ref, context_year)
         if res is None:
             continue
