@@ -203,16 +203,18 @@ def _when(periods: list[Period], starts: list[int], s_start: int, t_start: int) 
 
 
 def _participants(counts: list[Figure], after: int, kind: str) -> int | None:
-    """The number of people of a course or fair: the first count of people of its article near it."""
+    """The number of people of a course or fair: the first count of people near the trigger, else
+    the first of its article (a course's lead often says 55名牧民 before naming the 培训班)."""
     if kind not in ("training", "exhibition", "meeting"):
         return None
-    starts = [f.quantity.start for f in counts]
-    for f in counts[bisect_right(starts, after - 200) :]:
-        q = f.quantity
-        if q.start > after + 400:
+    people = [f for f in counts if f.quantity.value is not None and _is_people(f)]
+    starts = [f.quantity.start for f in people]
+    for f in people[bisect_right(starts, after - 200) :]:
+        if f.quantity.start > after + 400:
             break
-        if q.value is not None and (
-            (q.item or "") in _PARTICIPANT_ITEMS or (f.metric or "").endswith(_PARTICIPANT_ITEMS)
-        ):
-            return int(q.value)
-    return None
+        return int(f.quantity.value)  # type: ignore[arg-type]
+    return int(people[0].quantity.value) if people else None  # type: ignore[arg-type]
+
+
+def _is_people(f: Figure) -> bool:
+    return (f.quantity.item or "") in _PARTICIPANT_ITEMS or (f.metric or "").endswith(_PARTICIPANT_ITEMS)

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
+from lhasa_news.recognize.entities import places_in
 
 _HAN = "\u3400-\u9fff"
 _CLAUSE_STOP = "，,。；;！？!?\n"
@@ -32,6 +34,9 @@ class ProjectRules:
     org: re.Pattern[str]
     closer: re.Pattern[str]
     place_after: re.Pattern[str]
+    project_list: re.Pattern[str]
+    name_end: re.Pattern[str]
+    extras: tuple[tuple[str, str], ...]
 
 
 def _alt(words: list[str]) -> str:
@@ -51,7 +56,7 @@ def rules() -> ProjectRules:
         priority=tuple(d["priority"]),
         amount_heads=tuple(sorted(w["amount_heads"], key=len, reverse=True)),
         name=re.compile(
-            rf"(?:建设|建成|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
+            rf"(?:建设|建成|建起|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
         ),
         org=re.compile(
             rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{_alt(w['org_ends'])}))"
@@ -62,6 +67,12 @@ def rules() -> ProjectRules:
             rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?)"
             rf"(?:{_alt(w['list_closers'])}|等?[0-9一二三四五六七八九十两]+家(?:企业|公司)?)"
         ),
+        project_list=re.compile(
+            rf"(?:{_alt(d['words']['list_verbs'])})(?P<list>(?:[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])})"
+            rf"(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])}))"
+        ),
+        name_end=re.compile(rf"(?:{_alt(w['name_ends'])})$"),
+        extras=tuple(sorted(d["extras"].items(), key=lambda kv: len(kv[0]), reverse=True)),
         place_after=re.compile(
             rf"(?:落户|入驻|进驻|落地)(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设)"
         ),
@@ -116,6 +127,86 @@ def _and_split(sent: str, a: int, b: int) -> list[tuple[int, int]]:
             start = max(m.start(), x)
             if a - 1 - start >= 2:
                 out.insert(0, (start, a - 1))
+    return out
+
+
+_LIST_SPLIT = re.compile(r"、|以及")
+_ORG_SUFFIXES = ("公司", "集团", "研究所", "研究院", "院", "局", "中心", "协会", "合作社", "控股", "资本")
+
+
+def _listed_projects(
+    text: str, n: str, s: int, e: int, art: Article, k: int, r: ProjectRules, seen: set[str]
+) -> list[Project]:
+    """A list of named projects with no company named: the place the report is about invests
+    (阿里地区…签下可持续牧场酒店、…以及…综合能源项目; 林芝市…这40个项目中有A、B、C等)."""
+    m = r.project_list.search(n, s, e)
+    if m is None:
+        return []
+    region = _region(n, s, m.start(), art)
+    if region is None:
+        return []
+    sent = n[s:e]
+    action: Action = "invest"
+    present = {kind for kind, rx in r.actions if rx.search(sent)}
+    if not present - {"invest"}:  # 这40个项目中有A、B: the action is the report's (集中开工建设)
+        present |= {kind for kind, rx in r.actions if rx.search(n, art.start, min(art.end, art.start + 300))}
+    for kind in r.priority:
+        if kind in present:
+            action = kind
+            break
+    out = []
+    pos = m.start("list")
+    for raw in _LIST_SPLIT.split(m.group("list")):
+        item = raw.split("等")[0] if "等" in raw else raw
+        i = n.find(item, pos, m.end("list"))
+        pos = i + len(item)
+        if i < 0 or not r.name_end.search(item) or len(item) < 3:
+            continue
+        name = text[i : i + len(item)].replace("\n", "")
+        key = region + "|" + name
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Project(
+                text=text[i : i + len(item)],
+                start=i,
+                end=i + len(item),
+                rule="project.list",
+                investor=region,
+                name=name,
+                action=action,
+                article=k,
+            )
+        )
+    return out
+
+
+def _region(n: str, s: int, verb: int, art: Article) -> str | None:
+    """The place a report is about: one opening the sentence, else the first in the article."""
+    for a, b in ((s, verb), (art.start, art.end)):
+        found = places_in(n, a, min(b, a + 400))
+        if found:
+            return found[0]
+    return None
+
+
+def _extras(figures: list[Figure], b: int, e: int, amount: object, r: ProjectRules) -> dict[str, Decimal]:
+    """The project's other figures in its stretch of the report, keyed by their metric words."""
+    out: dict[str, Decimal] = {}
+    starts = [f.quantity.start for f in figures]
+    for f in figures[bisect_left(starts, b) :]:
+        q = f.quantity
+        if q.start >= e:
+            break
+        if q is amount or q.value is None or not f.metric:
+            continue
+        for word, key in r.extras:
+            if word in f.metric:
+                unit = q.unit.replace("/", "_per_")
+                name = key if unit == "CNY" else f"{key}_{unit}"
+                out.setdefault(name, q.value)
+                break
     return out
 
 
@@ -178,10 +269,15 @@ def build_projects(
                     if i >= 0 and free(s + i, s + i + len(name)):
                         take(s + i, s + i + len(name))
             for m in r.closer.finditer(sent):
-                if not re.search(r"落地|落户|入驻|签约|引进", sent[m.end() :]):
+                if not re.search(r"落地|落户|落了户|入驻|签约|引进|投资", sent[m.end() :]):
                     continue
                 head = m.group("names")
-                for name in _names(head):
+                items = _names(head)
+                if any(r.name_end.search(x) or "投向" in x for x in items):
+                    continue  # 资金投向A、B中心等项目: the projects are listed, not their investors
+                if m.group().endswith("等的") and not any(x.endswith(_ORG_SUFFIXES) for x in items):
+                    continue  # 灵芝、红米等的种植: products, not parties
+                for name in items:
                     i = sent.find(name, m.start("names"))
                     if i >= 0 and free(s + i, s + i + len(name)):
                         take(s + i, s + i + len(name))
@@ -194,6 +290,8 @@ def build_projects(
                 for x, y in _and_split(sent, a, b):
                     if free(s + x, s + y):
                         take(s + x, s + y)
+            if not found:
+                out.extend(_listed_projects(text, n, s, e, art, k, r, seen))
             spans = sorted(found)
             for j, (a, b) in enumerate(spans):
                 investor = text[a:b].replace("\n", "").replace(" ", "")
@@ -206,7 +304,7 @@ def build_projects(
                     if any(c in n[b:a2] for c in "，,；;"):
                         stop = a2
                         break
-                out.append(_project(text, n, a, b, s, stop, investor, r, money, money_starts, k))
+                out.append(_project(text, n, a, b, s, stop, investor, r, money, money_starts, k, figures))
     return out
 
 
@@ -222,6 +320,7 @@ def _project(
     money: list[Figure],
     money_starts: list[int],
     article: int,
+    figures: list[Figure],
 ) -> Project:
     after = n[b:e]
     action: Action = "invest"
@@ -234,7 +333,7 @@ def _project(
     k = bisect_left(money_starts, b)
     for f in money[k : k + 12]:
         q = f.quantity
-        lead = q.start - 1 if q.start > s and n[q.start - 1] in "约近超逾达共" else q.start
+        lead = q.start - 1 if q.start > s and n[q.start - 1] in "约近超逾达共为" else q.start
         if b <= q.start < e and any(n[max(s, lead - len(h)) : lead] == h for h in r.amount_heads):
             amount = q
             break
@@ -249,11 +348,13 @@ def _project(
     pm = r.place_after.search(after)
     if pm:
         place = text[b + pm.start("place") : b + pm.end("place")]
+    extras = _extras(figures, b, e, amount, r)
     return Project(
         text=text[a:b],
         start=a,
         end=b,
         rule="project.report",
+        extras=extras,
         investor=investor,
         name=name,
         location=place,

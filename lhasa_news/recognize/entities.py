@@ -105,3 +105,17 @@ def subject_candidates(text: str, start: int, end: int) -> list[Entity]:
         out.append(Entity(text[s:e], s, e, kind, canonical))
         pos = e
     return out
+
+
+_PREFECTURE_LEVEL = ("市", "地区")
+
+
+def places_in(text: str, start: int, end: int) -> list[str]:
+    """Prefecture-level places named in text[start:end] (拉萨市, 阿里地区, 林芝市), as printed."""
+    g = gazetteer()
+    out = []
+    for m in g.pattern.finditer(text, start, end):
+        canonical = g.names[m.group()]
+        if canonical.endswith(_PREFECTURE_LEVEL) and m.group().endswith(_PREFECTURE_LEVEL):
+            out.append(m.group())
+    return out
