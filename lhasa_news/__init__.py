@@ -14,6 +14,8 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "Article": "lhasa_news.models",
+    "Entity": "lhasa_news.models",
+    "extract_entities": "lhasa_news.recognize.entities",
     "Event": "lhasa_news.models",
     "Figure": "lhasa_news.models",
     "Page": "lhasa_news.models",
@@ -30,6 +32,7 @@ _LAZY = {
 
 __all__ = [
     "Article",
+    "Entity",
     "Event",
     "Figure",
     "Page",
@@ -38,6 +41,7 @@ __all__ = [
     "Quantity",
     "Warning",
     "__version__",
+    "extract_entities",
     "extract_periods",
     "extract_quantities",
     "parse_page",
@@ -46,8 +50,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
-    from lhasa_news.models import Article, Event, Figure, Page, Period, Project, Quantity, Warning
+    from lhasa_news.models import Article, Entity, Event, Figure, Page, Period, Project, Quantity, Warning
     from lhasa_news.pipeline import parse_page
+    from lhasa_news.recognize.entities import extract_entities
     from lhasa_news.recognize.quantities import extract_quantities, parse_quantity
     from lhasa_news.recognize.timex import extract_periods, parse_period
 

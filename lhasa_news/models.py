@@ -230,6 +230,7 @@ class Figure(Grounded):
     quantity: Quantity
     metric: str | None = None
     subject: str | None = None
+    subject_canonical: str | None = Field(default=None, description="the subject's canonical name, for grouping")
     period: Period | None = None
     status: Status | None = "actual"
     same_as: int | None = Field(default=None, ge=0, description="page index of the first copy of a repeat")
@@ -264,6 +265,13 @@ class Event(Grounded):
     participants: int | None = Field(default=None, ge=0)
     duration: Quantity | None = None
     article: int | None = Field(default=None, ge=0)
+
+
+class Entity(Grounded):
+    """A place, organisation or person named in the text, with the name analytics group by."""
+
+    kind: Literal["place", "org", "person"]
+    canonical: str = Field(description="one name for all variants: 高新区 → 拉萨高新技术产业开发区")
 
 
 class Repair(Record):
@@ -326,6 +334,7 @@ class Page(Record):
     figures: list[Figure] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
     repairs: list[Repair] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 
@@ -364,6 +373,8 @@ def _grounded(page: Page) -> list[tuple[str, Grounded | Span | Article]]:
             out.append((f"events.{i}.when", ev.when))
         if ev.duration is not None:
             out.append((f"events.{i}.duration", ev.duration))
+    for i, ent in enumerate(page.entities):
+        out.append((f"entities.{i}", ent))
     for i, art in enumerate(page.articles):
         out.append((f"articles.{i}", art))
         for j, span in enumerate(art.captions):

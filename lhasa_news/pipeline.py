@@ -12,8 +12,9 @@ from datetime import date
 from lhasa_news.extract.events import build_events
 from lhasa_news.extract.figures import build_figures
 from lhasa_news.extract.projects import build_projects
-from lhasa_news.models import Article, Page, Warning, check_published
+from lhasa_news.models import Article, Entity, Page, Warning, check_published
 from lhasa_news.page.segment import segment
+from lhasa_news.recognize.entities import extract_entities
 from lhasa_news.recognize.quantities import extract_quantities
 from lhasa_news.recognize.timex import extract_periods
 from lhasa_news.text.normalise import normalise
@@ -65,6 +66,10 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         if pr.article is not None:
             articles[pr.article].projects.append(pr)
     events = build_events(text, normalised, articles, periods, figures)
+    entities = [
+        Entity(text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical)  # type: ignore[arg-type]
+        for e in extract_entities(text)
+    ]
     for ev in events:
         if ev.article is not None:
             articles[ev.article].events.append(ev)
@@ -76,6 +81,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         figures=figures,
         projects=projects,
         events=events,
+        entities=entities,
         repairs=repairs,
         warnings=warnings,
     )

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lhasa_news.models import SCHEMA_VERSION, Article, Event, Figure, Page, Period, Project, Quantity
+from lhasa_news.models import SCHEMA_VERSION, Article, Entity, Event, Figure, Page, Period, Project, Quantity
 
 MODELS: dict[str, type[BaseModel]] = {
     "page": Page,
@@ -22,6 +22,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "figure": Figure,
     "project": Project,
     "event": Event,
+    "entity": Entity,
 }
 
 

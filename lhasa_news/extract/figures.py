@@ -16,7 +16,7 @@ from functools import cache
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
-from lhasa_news.recognize.entities import Entity, subject_candidates
+from lhasa_news.recognize.entities import Entity, canonical_place, subject_candidates
 from lhasa_news.recognize.timex import rules as timex_rules
 
 _SENTENCE_END = frozenset("。！？!?\n")
@@ -255,6 +255,7 @@ def build_figures(
             quantity=q,
             metric=metric,
             subject=subject_text,
+            subject_canonical=canonical_place(subject_text) or subject_text if subject_text else None,
             period=period,
             status=status,
             article=owner,

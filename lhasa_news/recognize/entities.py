@@ -36,6 +36,9 @@ _ORG_SUFFIX = (
 
 
 _FUNCTION_CHARS = frozenset("的在和与将为对是了当把从向及或并让使被给由于以等")
+_VERBS_IN_NAME = re.compile(
+    "引进|招引|促成|成立|举办|开展|组织|推动|依托|通过|支持|联合|参加|签约|获悉|并购|收购|入主|投资|向|由"
+)
 
 
 @dataclass(frozen=True)
@@ -119,3 +122,56 @@ def places_in(text: str, start: int, end: int) -> list[str]:
         if canonical.endswith(_PREFECTURE_LEVEL) and m.group().endswith(_PREFECTURE_LEVEL):
             out.append(m.group())
     return out
+
+
+@dataclass(frozen=True)
+class NameRules:
+    org: re.Pattern[str]
+    person: re.Pattern[str]
+
+
+@cache
+def name_rules() -> NameRules:
+    d = load("entities")
+    orgs = "|".join(map(re.escape, sorted(d["org_suffixes"], key=len, reverse=True)))
+    titles = "|".join(map(re.escape, sorted(d["person_titles"], key=len, reverse=True)))
+    stops = "|".join(map(re.escape, sorted(d["after_name"], key=len, reverse=True)))
+    return NameRules(
+        org=re.compile(rf"[{_HAN}A-Za-z（）()]{{2,24}}(?:{orgs})"),
+        person=re.compile(
+            rf"(?:{titles})(?!{stops}|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?={stops}|[，,。：:、\s“]|$)"
+        ),
+    )
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """Places (gazetteer and suffixes), organisations (suffixes) and people (after a title) of
+    `text`, in order, with spans into `text` and a canonical name (aliases of places resolved)."""
+    from lhasa_news.text.normalise import normalise
+
+    n = normalise(text)
+    g = gazetteer()
+    nr = name_rules()
+    out: list[Entity] = []
+    taken = bytearray(len(n) + 1)
+
+    def add(a: int, b: int, kind: str, canonical: str) -> None:
+        if taken.find(1, a, b) < 0:
+            out.append(Entity(text[a:b], a, b, kind, canonical))
+            taken[a:b] = b"\x01" * (b - a)
+
+    for m in nr.person.finditer(n):
+        add(m.start("name"), m.end("name"), "person", text[m.start("name") : m.end("name")])
+    for m in nr.org.finditer(n):
+        a = m.start()
+        cut = max(n.rfind(c, a, m.end() - 2) for c in _FUNCTION_CHARS)
+        if cut >= a:
+            a = cut + 1
+        verb = max((v.end() for v in _VERBS_IN_NAME.finditer(n, a, m.end() - 2)), default=-1)
+        if verb > a:
+            a = verb
+        if m.end() - a >= 3:
+            add(a, m.end(), "org", text[a : m.end()])
+    for m in g.pattern.finditer(n):
+        add(m.start(), m.end(), "place", g.names[m.group()])
+    return sorted(out, key=lambda e: e.start)
