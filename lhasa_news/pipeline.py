@@ -67,7 +67,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
             articles[pr.article].projects.append(pr)
     events = build_events(text, normalised, articles, periods, figures)
     entities = [
-        Entity(text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical)  # type: ignore[arg-type]
+        Entity(text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical)
         for e in extract_entities(text)
     ]
     for ev in events:
