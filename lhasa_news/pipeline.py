@@ -70,6 +70,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         Entity(text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical)
         for e in extract_entities(text)
     ]
+    entities = _with_bylines(text, articles, entities)
     for ev in events:
         if ev.article is not None:
             articles[ev.article].events.append(ev)
@@ -85,3 +86,18 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         repairs=repairs,
         warnings=warnings,
     )
+
+
+def _with_bylines(text: str, articles: list[Article], entities: list[Entity]) -> list[Entity]:
+    """Reporters, photographers and editors are people too: each first mention in its article."""
+    taken = {(e.start, e.end) for e in entities}
+    out = list(entities)
+    for art in articles:
+        for name in dict.fromkeys(art.reporters + art.photographers + art.editors):
+            i = text.find(name, art.start, art.end)
+            if i >= 0 and (i, i + len(name)) not in taken:
+                taken.add((i, i + len(name)))
+                out.append(
+                    Entity(text=name, start=i, end=i + len(name), rule="entity.byline", kind="person", canonical=name)
+                )
+    return sorted(out, key=lambda e: (e.start, e.end))
