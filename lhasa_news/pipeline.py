@@ -53,14 +53,14 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
             pub = seg.published
     quantities = extract_quantities(text)
     periods = extract_periods(text, pub)
-    figures = build_figures(text, normalised, quantities, periods, articles, repairs)
-    for fig in figures:
-        if fig.article is not None:
-            articles[fig.article].figures.append(fig)
-    joined = bytearray(len(text))
+    joined = bytearray(len(text))  # line breaks that a repair joined: no sentence ends there
     for r in repairs:
         if r.kind == "join":
             joined[r.start : r.end] = b"\x01" * (r.end - r.start)
+    figures = build_figures(text, normalised, quantities, periods, articles, repairs, joined)
+    for fig in figures:
+        if fig.article is not None:
+            articles[fig.article].figures.append(fig)
     projects = build_projects(text, normalised, articles, figures, joined)
     for pr in projects:
         if pr.article is not None:

@@ -62,13 +62,10 @@ class _Text:
     Boundary positions are found once per page and searched by bisection, so locating the
     sentence and clause of each figure costs O(log n)."""
 
-    def __init__(self, n: str, repairs: list[Repair], original: str) -> None:
+    def __init__(self, n: str, joined: bytearray, original: str) -> None:
         self.n = n
         self.orig = original
-        self.joined = bytearray(len(n))
-        for r in repairs:
-            if r.kind == "join":
-                self.joined[r.start : r.end] = b"\x01" * (r.end - r.start)
+        self.joined = joined
         self._ends: dict[frozenset[str], list[int]] = {}
 
     def _positions(self, ends: frozenset[str]) -> list[int]:
@@ -205,9 +202,17 @@ def build_figures(
     periods: list[Period],
     articles: list[Article],
     repairs: list[Repair],
+    joined: bytearray | None = None,
 ) -> list[Figure]:
-    """One `Figure` per quantity, with metric, subject, period, status, article and same_as."""
-    t = _Text(normalised, repairs, text)
+    """One `Figure` per quantity, with metric, subject, period, status, article and same_as.
+
+    `joined` marks the line breaks that layout repair joined (they end no sentence)."""
+    if joined is None:
+        joined = bytearray(len(text))
+        for rep in repairs:
+            if rep.kind == "join":
+                joined[rep.start : rep.end] = b"\x01" * (rep.end - rep.start)
+    t = _Text(normalised, joined, text)
     r = rules()
     tr = timex_rules()
     starts = [a.start for a in articles]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
 from lhasa_news.recognize.entities import places_in
@@ -37,10 +38,6 @@ class ProjectRules:
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
     extras: tuple[tuple[str, str], ...]
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.page.layout import Block, layout_rules
 
@@ -19,10 +20,6 @@ _HAN = "\u3400-\u9fff"
 NAME = rf"[{_HAN}][{_HAN}·•]{{1,9}}(?![{_HAN}]*[:：])"
 _NAMES = rf"{NAME}(?:[ 、，,/]+{NAME})*"
 _SEP = re.compile(r"[ \u3000、，,/]+")
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
