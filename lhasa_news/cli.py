@@ -145,6 +145,53 @@ def extract(paths: tuple[str, ...], output: str | None, published: str | None) -
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: ::error annotations for GitHub Actions.",
+)
+def validate(files: tuple[str, ...], fmt: str) -> None:
+    """Check JSONL files of pages: every line against the data model, its schema version, and every
+    span against the page text. Prints `file:line: field: CODE message`; exit 1 on any problem.
+
+    \b
+    Codes: LN001 not JSON, LN002 missing field, LN003 wrong type or value, LN004 unknown field,
+    LN005 span does not quote the text, LN006 schema version, LN007 not a plain decimal,
+    LN008 unit not canonical.
+    """
+    from lhasa_news.io import Problem, validate_line
+
+    problems: list[Problem] = []
+    lines = 0
+    for name in files:
+        try:
+            fh = open(name, encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            problems.append(Problem(name, 0, "-", "LN000", f"cannot read: {exc.strerror}"))
+            continue
+        with fh:
+            try:
+                for number, line in enumerate(fh, 1):
+                    if line.strip():
+                        lines += 1
+                        problems.extend(validate_line(line, name, number)[1])
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(name, 0, "-", "LN001", f"not UTF-8 text: {exc.reason}"))
+    for p in problems:
+        if fmt == "github":
+            click.echo(f"::error file={p.path},line={p.line},title={p.code}::{p.field}: {p.message}")
+        else:
+            click.echo(str(p))
+    click.echo(f"{lines} lines checked, {len(problems)} problems", err=True)
+    if problems:
+        raise SystemExit(1)
+
+
+@main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True)
 @click.option("--check", is_flag=True, help="Only check that the files in --out are up to date (exit 1 if not).")
 def schema(out_dir: str, check: bool) -> None:
