@@ -78,6 +78,7 @@ class Rules:
     max_prefix: int
     max_suffix: int
     never_after: tuple[str, ...]
+    never_after_firsts: frozenset[str]
     slogan_quotes: frozenset[str]
     session_words: tuple[str, ...]
     name_kinds: frozenset[str]
@@ -119,6 +120,7 @@ def rules() -> Rules:
         max_prefix=max(len(w) for w in q["prefix"]),
         max_suffix=max(len(w) for w in q["suffix"]),
         never_after=_longest_first(f["never_after"]),
+        never_after_firsts=frozenset(w[0] for w in f["never_after"]),
         slogan_quotes=frozenset(f["slogan_quotes"]),
         session_words=_longest_first(f["session_words"]),
         name_kinds=frozenset(f["name_kinds"]),
@@ -307,8 +309,8 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             continue  # 007, 0891: codes
         if end < length and n[end] in r.code_neighbours:
             continue
-        if not standalone and _in_idiom(n, start, r):
-            continue
+        if not standalone and not tok[0].isdigit() and _in_idiom(n, start, r):
+            continue  # idioms are all Chinese: Arabic numbers never stand in one
         if before in r.ordinal_before and not standalone:
             continue
         if not standalone and before in r.slogan_quotes and not tok[0].isdigit():
@@ -321,7 +323,7 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             and before not in r.fused
         ):
             continue  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
-        if _word_after(n, end, r.never_after) is not None:
+        if end < length and n[end] in r.never_after_firsts and _word_after(n, end, r.never_after) is not None:
             continue
         if len(tok) > 1 and tok[-1] == "千" and tok[-2] in "十百万亿":
             unit_here = match_unit(table().matcher, n, end - 1)
@@ -640,10 +642,13 @@ def _bare(
 
 
 _CURRENCY_FIRST = ("人民币", "港币", "美元", "欧元", "日元", "英镑", "新台币", "台币", "澳门币")
+_CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCY_FIRST)
 
 
 def _currency_before(n: str, start: int) -> tuple[str, int] | None:
     """A currency written before the number (人民币3.14, 港币两千九百六十元): its unit and width."""
+    if start == 0 or n[start - 1] not in _CURRENCY_LAST:
+        return None
     t = table()
     for word in _CURRENCY_FIRST:
         w = len(word)
