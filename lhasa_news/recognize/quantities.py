@@ -77,6 +77,8 @@ class Rules:
     fused: dict[str, Approx]
     max_prefix: int
     max_suffix: int
+    prefix_lasts: frozenset[str]
+    suffix_firsts: frozenset[str]
     never_after: tuple[str, ...]
     never_after_firsts: frozenset[str]
     slogan_quotes: frozenset[str]
@@ -86,6 +88,7 @@ class Rules:
     name_window: int
     distant: re.Pattern[str]
     distant_reach: int
+    distant_firsts: frozenset[str]
     particles: frozenset[str]
 
 
@@ -119,6 +122,8 @@ def rules() -> Rules:
         fused=dict(q["fused"]),
         max_prefix=max(len(w) for w in q["prefix"]),
         max_suffix=max(len(w) for w in q["suffix"]),
+        prefix_lasts=frozenset(w[-1] for w in q["prefix"]),
+        suffix_firsts=frozenset(w[0] for w in q["suffix"]),
         never_after=_longest_first(f["never_after"]),
         never_after_firsts=frozenset(w[0] for w in f["never_after"]),
         slogan_quotes=frozenset(f["slogan_quotes"]),
@@ -135,6 +140,7 @@ def rules() -> Rules:
             + "}$"
         ),
         distant_reach=int(q["distant"]["max_gap"]) + max(len(w) for w in q["distant"]["words"]),
+        distant_firsts=frozenset(w[0] for w in q["distant"]["words"]),
         particles=frozenset(q["particle"]["chars"]),
     )
 
@@ -172,7 +178,13 @@ def _word_after(n: str, pos: int, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _lookup_before(n: str, pos: int, table_: dict[str, Approx], longest: int) -> tuple[str, Approx] | None:
+def _lookup_before(
+    n: str, pos: int, table_: dict[str, Approx], longest: int, lasts: frozenset[str]
+) -> tuple[str, Approx] | None:
+    """The longest word of `table_` ending at `pos`; `lasts` (its words' last characters) turns
+    most positions away with one set lookup."""
+    if pos == 0 or n[pos - 1] not in lasts:
+        return None
     for k in range(min(longest, pos), 0, -1):
         w = n[pos - k : pos]
         if w in table_:
@@ -180,7 +192,12 @@ def _lookup_before(n: str, pos: int, table_: dict[str, Approx], longest: int) ->
     return None
 
 
-def _lookup_after(n: str, pos: int, table_: dict[str, Approx], longest: int) -> tuple[str, Approx] | None:
+def _lookup_after(
+    n: str, pos: int, table_: dict[str, Approx], longest: int, firsts: frozenset[str]
+) -> tuple[str, Approx] | None:
+    """The longest word of `table_` starting at `pos` (`firsts`: its words' first characters)."""
+    if pos >= len(n) or n[pos] not in firsts:
+        return None
     for k in range(longest, 0, -1):
         w = n[pos : pos + k]
         if len(w) == k and w in table_:
@@ -523,7 +540,7 @@ def _counted_noun(n: str, pos: int) -> str | None:
 def _duration_counts(n: str, start: int, uend: int, number: Number, r: Rules) -> bool:
     """A duration is a quantity when it is measured (为期7天), not when it frames a period (在五年内)."""
     measured = _word_before(n, start, r.measured_before) is not None
-    suffix = _lookup_after(n, uend, r.suffix, r.max_suffix)
+    suffix = _lookup_after(n, uend, r.suffix, r.max_suffix, r.suffix_firsts)
     if suffix is not None and suffix[1] != "exact":
         return True  # 1个工作日以内, 两年以上: measured against a bound
     if measured:
@@ -664,7 +681,7 @@ def _finish(n: str, f: _Found, r: Rules) -> _Found:
         if pre is not None and pre != "exact":
             f.approx = pre
         else:
-            suf = _lookup_after(n, f.end, r.suffix, r.max_suffix)
+            suf = _lookup_after(n, f.end, r.suffix, r.max_suffix, r.suffix_firsts)
             if suf is not None and suf[1] != "exact":
                 f.approx = suf[1]
             elif f.fused:
@@ -676,10 +693,13 @@ def _prefix(n: str, start: int, r: Rules) -> Approx | None:
     """The qualifier before a number: adjacent (约20亿元), after a particle (超过了2500元), or a few
     characters before it within the clause (至少可容纳57家)."""
     pos = start - 1 if start and n[start - 1] in r.particles else start
-    near = _lookup_before(n, pos, r.prefix, r.max_prefix)
+    near = _lookup_before(n, pos, r.prefix, r.max_prefix, r.prefix_lasts)
     if near is not None:
         return near[1]
-    m = r.distant.search(n, max(0, start - r.distant_reach), start)
+    lo = max(0, start - r.distant_reach)
+    if not any(c in r.distant_firsts for c in n[lo:start]):
+        return None
+    m = r.distant.search(n, lo, start)
     return r.prefix.get(m.group(1)) if m is not None else None
 
 
@@ -721,9 +741,9 @@ def _share_suffixes(n: str, found: list[_Found], r: Rules) -> None:
         a, b = found[i], found[i + 1]
         if a.approx != "exact" or n[a.end : b.start] not in _COORD or a.unit != b.unit:
             continue
-        if _lookup_after(n, a.end, r.suffix, r.max_suffix) is not None:
+        if _lookup_after(n, a.end, r.suffix, r.max_suffix, r.suffix_firsts) is not None:
             continue
-        suf = _lookup_after(n, b.end, r.suffix, r.max_suffix)
+        suf = _lookup_after(n, b.end, r.suffix, r.max_suffix, r.suffix_firsts)
         if suf is not None and suf[1] != "exact":
             a.approx = suf[1]
 
