@@ -107,41 +107,77 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write JSONL here.")
+@click.option("-o", "--output", type=click.Path(writable=True), help="JSONL file, or a folder for csv.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one Page per line. csv: figures.csv, projects.csv, events.csv, articles.csv in the -o folder.",
+)
 @click.option("--published", help="Publication date of every page: YYYY-MM-DD, YYYY-MM or YYYY.")
-def extract(paths: tuple[str, ...], output: str | None, published: str | None) -> None:
-    """Parse text files (folders: every *.txt inside; - for stdin) into one Page per JSONL line.
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--encoding",
+    type=click.Choice(["auto", "utf-8", "gb18030"]),
+    default="auto",
+    show_default=True,
+    help="auto: UTF-8, else GB18030 (GBK archives).",
+)
+def extract(
+    paths: tuple[str, ...], output: str | None, fmt: str, published: str | None, jobs: int, encoding: str
+) -> None:
+    """Parse text files (folders: every *.txt inside; - for stdin) into pages.
 
-    A file that cannot be read or parsed is reported on stderr with its name; the others still go
-    through, and the exit code is 1.
+    Output is in input order whatever --jobs is. A file that cannot be read or parsed is reported
+    on stderr with its name; the others still go through, and the exit code is 1.
     """
+    from lhasa_news.batch import extract_many
     from lhasa_news.models import check_published
 
     try:
         check_published(published)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from exc
+    if fmt == "csv" and not output:
+        raise click.BadParameter("csv needs -o FOLDER for its four tables", param_hint="--output")
+    inputs = ((label, path, sys.stdin.read() if path is None else None) for label, path in _inputs(paths))
+    results = extract_many(inputs, published=published, jobs=jobs, encoding=encoding)  # type: ignore[arg-type]
     failed = 0
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    pages: list[Page] = []
+    out = open(output, "w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout  # noqa: SIM115
     try:
-        for label, path in _inputs(paths):
-            try:
-                text = sys.stdin.read() if path is None else path.read_text(encoding="utf-8")
-                page = parse_page(text, published=published, source=label)
-            except (OSError, UnicodeDecodeError) as exc:
-                click.echo(f"error: {label}: {exc}", err=True)
+        for res in results:
+            if res.page is None:
+                click.echo(f"error: {res.error}", err=True)
                 failed += 1
-                continue
-            except Exception as exc:  # a bug of ours must not lose the other files
-                click.echo(f"error: {label}: could not be parsed ({type(exc).__name__}: {exc})", err=True)
-                failed += 1
-                continue
-            out.write(page.model_dump_json() + "\n")
+            elif fmt == "jsonl":
+                out.write(res.page.model_dump_json() + "\n")
+            else:
+                pages.append(res.page)
     finally:
-        if output:
+        if out is not sys.stdout:
             out.close()
+    if fmt == "csv" and output:
+        _write_csv(pages, Path(output))
     if failed:
         raise SystemExit(1)
+
+
+def _write_csv(pages: list[Page], folder: Path) -> None:
+    import csv
+
+    from lhasa_news.io import to_records
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind in ("figures", "projects", "events", "articles"):
+        rows = to_records(pages, kind)
+        with (folder / f"{kind}.csv").open("w", encoding="utf-8", newline="") as fh:
+            if rows:
+                writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows(rows)
 
 
 @main.command()
