@@ -111,10 +111,11 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv"]),
+    type=click.Choice(["jsonl", "csv", "parquet"]),
     default="jsonl",
     show_default=True,
-    help="jsonl: one Page per line. csv: figures.csv, projects.csv, events.csv, articles.csv in the -o folder.",
+    help="jsonl: one Page per line. csv / parquet: figures, projects, events and articles tables in the -o "
+    "folder (parquet needs the [analytics] extra).",
 )
 @click.option("--published", help="Publication date of every page: YYYY-MM-DD, YYYY-MM or YYYY.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
@@ -140,15 +141,17 @@ def extract(
         check_published(published)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from exc
-    if fmt == "csv" and not output:
-        raise click.BadParameter("csv needs -o FOLDER for its four tables", param_hint="--output")
+    if fmt in ("csv", "parquet") and not output:
+        raise click.BadParameter(f"{fmt} needs -o FOLDER for its four tables", param_hint="--output")
     inputs = ((label, path, sys.stdin.read() if path is None else None) for label, path in _inputs(paths))
     results = extract_many(inputs, published=published, jobs=jobs, encoding=encoding)  # type: ignore[arg-type]
     failed = 0
     pages: list[Page] = []
     out = open(output, "w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout  # noqa: SIM115
+    show = sys.stderr.isatty()  # a progress bar on terminals, nothing when piped
     try:
-        for res in results:
+        bar = click.progressbar(results, label="pages", file=sys.stderr) if show else None
+        for res in bar if bar is not None else results:
             if res.page is None:
                 click.echo(f"error: {res.error}", err=True)
                 failed += 1
@@ -161,6 +164,13 @@ def extract(
             out.close()
     if fmt == "csv" and output:
         _write_csv(pages, Path(output))
+    elif fmt == "parquet" and output:
+        from lhasa_news.io import write_parquet
+
+        try:
+            write_parquet(pages, Path(output))
+        except ImportError as exc:
+            raise click.ClickException(str(exc)) from exc
     if failed:
         raise SystemExit(1)
 

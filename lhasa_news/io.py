@@ -167,3 +167,31 @@ def _flat(kind: Kind, rec: Any) -> dict[str, Any]:
 
 def _s(value: Any) -> str | None:
     return None if value is None else format(value, "f")
+
+
+def to_dataframe(pages: Iterable[Page], kind: Kind) -> Any:
+    """The flat records of `kind` as a pandas DataFrame (`pip install lhasa-news[analytics]`)."""
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the extra
+        raise ImportError("to_dataframe needs pandas: pip install 'lhasa-news[analytics]'") from exc
+    return pd.DataFrame(to_records(pages, kind))
+
+
+def write_parquet(pages: Iterable[Page], folder: Path | str) -> list[Path]:
+    """One Parquet file per kind of record (figures, projects, events, articles) in `folder`."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise ImportError("Parquet output needs pyarrow: pip install 'lhasa-news[analytics]'") from exc
+    kept = list(pages)
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in ("figures", "projects", "events", "articles"):
+        rows = to_records(kept, kind)
+        path = out / f"{kind}.parquet"
+        pq.write_table(pa.Table.from_pylist(rows), path)
+        written.append(path)
+    return written

@@ -82,3 +82,14 @@ def test_csv_tables(tmp_path: Path) -> None:
     assert [r["value"] for r in rows if r["unit"] == "count"] == ["40", "41", "42"]
     assert {"source", "headline", "metric", "period_start", "status"} <= set(rows[0])
     assert (tmp_path / "tables" / "articles.csv").read_text(encoding="utf-8").count("\n") == 4
+
+
+def test_parquet_tables(tmp_path: Path) -> None:
+    import pytest
+
+    pq = pytest.importorskip("pyarrow.parquet", reason="the [analytics] extra is not installed")
+    folder = _files(tmp_path, 2)
+    out = _run(str(folder), "--format", "parquet", "-o", str(tmp_path / "pq"))
+    assert out.returncode == 0, out.stderr
+    table = pq.read_table(tmp_path / "pq" / "figures.parquet")
+    assert table.num_rows == 4 and "metric" in table.column_names
