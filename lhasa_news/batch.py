@@ -19,6 +19,8 @@ from lhasa_news.models import Page
 
 Encoding = Literal["auto", "utf-8", "gb18030"]
 
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a newspaper page is kilobytes; a file this large is an archive dump
+
 
 class InputError(ValueError):
     """A file that cannot be read as text: the message names the file and why."""
@@ -62,6 +64,12 @@ def _one(task: tuple[str, Path | None, str | None, str | None, Encoding]) -> Res
     try:
         if text is None:
             assert path is not None
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(
+                    f"{source}: {size / 1024 / 1024:.0f} MB is too large for one page "
+                    f"(limit {MAX_FILE_BYTES // 1024 // 1024} MB): split the archive into pages"
+                )
             text = decode(path.read_bytes(), source, encoding)
         return Result(source, parse_page(text, published=published, source=source), None)
     except InputError as exc:

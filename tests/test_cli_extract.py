@@ -93,3 +93,15 @@ def test_parquet_tables(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     table = pq.read_table(tmp_path / "pq" / "figures.parquet")
     assert table.num_rows == 4 and "metric" in table.column_names
+
+
+def test_a_hundred_megabyte_file_is_refused_by_name(tmp_path: Path) -> None:
+    big = tmp_path / "archive.txt"
+    with big.open("wb") as fh:
+        fh.truncate(100 * 1024 * 1024)  # sparse: costs no disk
+    small = tmp_path / "page.txt"
+    small.write_text(PAGE, encoding="utf-8")
+    out = _run(str(big), str(small))
+    assert out.returncode == 1
+    assert "archive.txt: 100 MB is too large for one page" in out.stderr
+    assert len(out.stdout.splitlines()) == 1
