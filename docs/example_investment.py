@@ -15,12 +15,12 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
 
-import lhasa_news as ln  # noqa: E402
-from lhasa_news.cli import SAMPLE_PUBLISHED, sample_text  # noqa: E402
-from lhasa_news.io import write_parquet  # noqa: E402
+import lhasa_news as ln
+from lhasa_news.cli import SAMPLE_PUBLISHED, sample_text
+from lhasa_news.io import write_parquet
 
 OUT = Path(__file__).resolve().parent / "img" / "investment-by-subject.png"
 

@@ -267,7 +267,7 @@ def build_figures(
         )
         figures.append(fig)
         ctx = _Context(
-            metric=fig.metric if not (fig.metric or "").startswith(r.relative_heads) else ctx.metric,
+            metric=_base_metric(fig.metric, ctx, s_start, r),
             subject=subject_text,
             period=period,
             sentence=s_start,
@@ -325,7 +325,7 @@ def _metric(
     owns = max(raw.norm.rfind("共有"), raw.norm.rfind("拥有"))
     if 0 <= owns < len(raw.norm) - 2:
         raw = raw.cut(owns + 2)  # 嘎玛乡共有党员216名 → 党员
-    completion = raw.norm.lstrip(_QUOTES).startswith("完成")
+    completion = q.unit == "%" and raw.norm.lstrip(_QUOTES).startswith("完成")  # 完成年度计划的97.7%
     before = _strip(raw, r)
     if subject is not None and before.norm.startswith(subject.text):
         before = _strip(before.cut(len(subject.text)), r)
@@ -367,6 +367,16 @@ def _metric(
 
 
 _RELATIVE_YEARS = frozenset({"今年", "去年", "前年", "明年", "本年", "当年", "上年"})
+
+
+def _base_metric(metric: str | None, ctx: _Context, s_start: int, r: FigureRules) -> str | None:
+    """The metric later growth or share figures of the sentence refer to: a relative metric
+    (同比增长, or 进出口总额同比增长 built from the one before) keeps the base it was built on."""
+    if not metric or metric.startswith(r.relative_heads):
+        return ctx.metric
+    if ctx.metric and ctx.sentence == s_start and metric.startswith(ctx.metric) and metric != ctx.metric:
+        return ctx.metric
+    return metric
 
 
 def _governs(
