@@ -8,9 +8,11 @@ pages is in flight, so memory does not grow with the number of files.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import Literal
@@ -80,16 +82,34 @@ def _one(task: tuple[str, Path | None, str | None, str | None, Encoding]) -> Res
         return Result(source, None, f"{source}: could not be parsed ({type(exc).__name__}: {exc})")
 
 
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_.]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def published_from_name(name: str) -> str | None:
+    """The date a file name carries (lasa-daily-2024-01-p1.txt → 2024-01; 20240120.txt → 2024-01-20)."""
+    for m in _DATE_IN_NAME.finditer(Path(name).stem):
+        y, mo, d = m.groups()
+        try:
+            date(int(y), int(mo), int(d) if d else 1)
+        except ValueError:
+            continue
+        return f"{y}-{mo}-{d}" if d else f"{y}-{mo}"
+    return None
+
+
 def extract_many(
     inputs: Iterable[tuple[str, Path | None, str | None]],
-    published: str | None = None,
+    published: str | Callable[[str], str | None] | None = None,
     jobs: int = 1,
     encoding: Encoding = "auto",
     window: int = 64,
 ) -> Iterator[Result]:
     """Parse `(source, path, text)` inputs (text given, or read from path) into Results, in input
     order. With `jobs` > 1 the work runs in that many processes, `window` pages at a time."""
-    tasks = ((source, path, text, published, encoding) for source, path, text in inputs)
+    tasks = (
+        (source, path, text, published(source) if callable(published) else published, encoding)
+        for source, path, text in inputs
+    )
     if jobs <= 1:
         yield from map(_one, tasks)
         return

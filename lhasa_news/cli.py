@@ -118,6 +118,11 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
     "folder (parquet needs the [analytics] extra).",
 )
 @click.option("--published", help="Publication date of every page: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option(
+    "--published-from-name",
+    is_flag=True,
+    help="Take each page's date from its file name (lasa-daily-2024-01-p1.txt → 2024-01).",
+)
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option(
     "--encoding",
@@ -127,7 +132,13 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
     help="auto: UTF-8, else GB18030 (GBK archives).",
 )
 def extract(
-    paths: tuple[str, ...], output: str | None, fmt: str, published: str | None, jobs: int, encoding: str
+    paths: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    published: str | None,
+    published_from_name: bool,
+    jobs: int,
+    encoding: str,
 ) -> None:
     """Parse text files (folders: every *.txt inside; - for stdin) into pages.
 
@@ -135,6 +146,7 @@ def extract(
     on stderr with its name; the others still go through, and the exit code is 1.
     """
     from lhasa_news.batch import extract_many
+    from lhasa_news.batch import published_from_name as date_of
     from lhasa_news.models import check_published
 
     try:
@@ -144,7 +156,10 @@ def extract(
     if fmt in ("csv", "parquet") and not output:
         raise click.BadParameter(f"{fmt} needs -o FOLDER for its four tables", param_hint="--output")
     inputs = ((label, path, sys.stdin.read() if path is None else None) for label, path in _inputs(paths))
-    results = extract_many(inputs, published=published, jobs=jobs, encoding=encoding)  # type: ignore[arg-type]
+    if published and published_from_name:
+        raise click.BadParameter("give --published or --published-from-name, not both")
+    when = date_of if published_from_name else published
+    results = extract_many(inputs, published=when, jobs=jobs, encoding=encoding)  # type: ignore[arg-type]
     failed = 0
     pages: list[Page] = []
     out = open(output, "w", encoding="utf-8") if output and fmt == "jsonl" else sys.stdout  # noqa: SIM115

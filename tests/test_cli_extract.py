@@ -105,3 +105,16 @@ def test_a_hundred_megabyte_file_is_refused_by_name(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "archive.txt: 100 MB is too large for one page" in out.stderr
     assert len(out.stdout.splitlines()) == 1
+
+
+def test_published_from_name(tmp_path: Path) -> None:
+    from lhasa_news.batch import published_from_name
+
+    assert published_from_name("lasa-daily-2024-01-p1.txt") == "2024-01"
+    assert published_from_name("x/20240120.txt") == "2024-01-20"
+    assert published_from_name("page-2024-13.txt") is None
+    f = tmp_path / "lasa-daily-2024-01-p1.txt"
+    f.write_text("2023年，拉萨市完成投资251.06亿元。去年同期增长12%。", encoding="utf-8")
+    out = _run(str(f), "--published-from-name")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["published"] == "2024-01"
