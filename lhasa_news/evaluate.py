@@ -38,7 +38,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "events": ("participants", "title", "location"),
 }
 ARTICLE_FIELDS = FIELDS["articles"]
-FIGURE_FIELDS = FIELDS["figures"]
 
 Doc = dict[str, Any]
 

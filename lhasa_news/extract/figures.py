@@ -404,10 +404,6 @@ def _governs(
     return len(lead) <= 8 and all(c not in "的了" for c in lead[-2:])
 
 
-def _same_value(a: Quantity, b: Quantity) -> bool:
-    return (a.value, a.low, a.high, a.unit) == (b.value, b.low, b.high, b.unit)
-
-
 def _mark_repeats(figures: list[Figure], articles: list[Article], repairs: list[Repair]) -> None:
     """A figure printed again (headline and body, a caption or fragment printed twice) points to
     the first print through `same_as`, so that exports can drop repeats."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from lhasa_news.data import load
-from lhasa_news.models import Repair, Span
+from lhasa_news.models import Repair
 
 _TRIM = " \t\u3000\u00a0|｜"
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
@@ -40,9 +40,6 @@ class Block:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
-
-    def spans(self, original: str) -> list[Span]:
-        return [Span(text=original[a:b], start=a, end=b) for a, b in self.pieces]
 
     def original_offset(self, i: int) -> int:
         """Offset in the page of character `i` of `text` (the pieces laid end to end)."""

@@ -79,12 +79,6 @@ def canonical_place(name: str) -> str | None:
     return gazetteer().names.get(name)
 
 
-def places(text: str) -> list[Entity]:
-    """Gazetteer places of `text`, in order, longest first where they overlap."""
-    g = gazetteer()
-    return [Entity(m.group(), m.start(), m.end(), "place", g.names[m.group()]) for m in g.pattern.finditer(text)]
-
-
 def subject_candidates(text: str, start: int, end: int) -> list[Entity]:
     """Places and organisations inside text[start:end]: gazetteer names, extended to a following
     village/town/community or organisation suffix when one is glued on (曲水县热堆村, 林周县总工会)."""

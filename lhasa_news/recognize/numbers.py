@@ -39,6 +39,13 @@ _ARABIC = regex.compile(r"([0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.([0-9]+))?"
 _PAIR = regex.compile(r"([一二两三四五六七八九])([二两三四五六七八九])")
 
 
+def digit_value(c: str) -> int | None:
+    """The value of one digit character: 7, 七, 柒, 〇, 两; None for anything else."""
+    if c.isascii() and c.isdigit():
+        return int(c)
+    return _DIGIT_VALUE.get(c.translate(_UPPER))
+
+
 class NumeralError(ValueError):
     """A string that looks numeric but is not one readable numeral."""
 

@@ -24,6 +24,7 @@ from lhasa_news.recognize.numbers import (
     Number,
     NumeralError,
     chinese_integer,
+    digit_value,
     parse_numeral,
     round_value,
 )
@@ -489,12 +490,6 @@ _DISCOUNT_TWO_DIGITS = UnitSpec("折", "%", Decimal(1), "discount", None, None, 
 _JIAO_FEN = re.compile(
     r"(?:(?P<j>[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖0-9])[角毛])?(?:(?P<f>[一二两三四五六七八九壹贰叁肆伍陆柒捌玖0-9])分)?钱?"
 )
-_DIGIT_OF = (
-    {c: i for i, c in enumerate("零一二三四五六七八九")}
-    | {c: i + 1 for i, c in enumerate("壹贰叁肆伍陆柒捌玖")}
-    | {"两": 2}
-    | {str(i): i for i in range(10)}
-)
 
 
 def _jiao_fen(n: str, uend: int, number: Number) -> tuple[Number, int]:
@@ -502,9 +497,9 @@ def _jiao_fen(n: str, uend: int, number: Number) -> tuple[Number, int]:
     m = _JIAO_FEN.match(n, uend)
     if m is None or not (m["j"] or m["f"]) or number.value is None:
         return number, uend
-    extra = Decimal(_DIGIT_OF[m["j"]]) / 10 if m["j"] else Decimal(0)
+    extra = Decimal(digit_value(m["j"]) or 0) / 10 if m["j"] else Decimal(0)
     if m["f"]:
-        extra += Decimal(_DIGIT_OF[m["f"]]) / 100
+        extra += Decimal(digit_value(m["f"]) or 0) / 100
     value = round_value(number.value + extra)
     return Number(value, None, None, number.approx, number.magnitude, number.chinese), m.end()
 

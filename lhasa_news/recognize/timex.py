@@ -18,9 +18,8 @@ from functools import cache
 from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Granularity, Period, check_published
+from lhasa_news.recognize.numbers import DIGITS, NumeralError, chinese_integer
 from lhasa_news.text.normalise import normalise
-
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 
 
 @dataclass(frozen=True)
@@ -134,15 +133,13 @@ _GLUED_BEFORE = frozenset("成之以然此提目产营毕竣投后前")
 
 
 def _num(text: str) -> int:
+    """A month, day or year count written in digits or Chinese numerals (十二, 二〇二三); 0 if neither."""
     if text.isdigit():
         return int(text)
-    if all(c in _CN_DIGIT for c in text) and len(text) == 4:
-        return int("".join(str(_CN_DIGIT[c]) for c in text))
-    # 十, 十二, 二十, 两
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        return (_CN_DIGIT.get(head, 1) if head else 1) * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
-    return _CN_DIGIT.get(text, 0)
+    try:
+        return int(chinese_integer(text))
+    except NumeralError:
+        return 0
 
 
 def _month_end(y: int, m: int) -> date:
@@ -299,7 +296,7 @@ def _scan(normalised: str, ref: Reference | None) -> list[tuple[re.Match[str], _
             continue
         if m.group("rel") in ("后年", "前年") and before in _GLUED_BEFORE:
             continue  # 建成后年产, 提前年: 后/前 belongs to the word before
-        if m.group("rel") in ("年内", "年內") and before in _CN_DIGIT:
+        if m.group("rel") in ("年内", "年內") and before and before in DIGITS:
             continue  # 五年内: a span of five years, not "within this year"
         res = _resolve(m, ref, context_year)
         if res is None:
