@@ -9,6 +9,7 @@ strings ("25106000000", never "2.5106E+10"), so nothing is lost on the way to di
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
@@ -347,8 +348,9 @@ class Page(Record):
     def _spans_point_into_text(self) -> Page:
         """Every grounded record must quote the page text exactly where it says it stands."""
         text = self.text
-        for where, rec in _grounded(self):
+        for path, rec in _grounded(self):
             if text[rec.start : rec.end] != rec.text:
+                where = ".".join(str(p) for p in path)
                 raise ValueError(
                     f"{where}: text {rec.text!r} is not at {rec.start}:{rec.end} of the page "
                     f"(found {text[rec.start : rec.end]!r})"
@@ -356,32 +358,34 @@ class Page(Record):
         return self
 
 
-def _grounded(page: Page) -> list[tuple[str, Grounded | Span | Article]]:
-    out: list[tuple[str, Grounded | Span | Article]] = []
+_Path = tuple[str | int, ...]
+
+
+def _grounded(page: Page) -> Iterator[tuple[_Path, Grounded | Span | Article]]:
+    """Every grounded record of a page with its path; the path is only formatted on an error."""
     for i, fig in enumerate(page.figures):
-        out.append((f"figures.{i}", fig))
-        out.append((f"figures.{i}.quantity", fig.quantity))
+        yield ("figures", i), fig
+        yield ("figures", i, "quantity"), fig.quantity
         if fig.period is not None:
-            out.append((f"figures.{i}.period", fig.period))
+            yield ("figures", i, "period"), fig.period
     for i, proj in enumerate(page.projects):
-        out.append((f"projects.{i}", proj))
+        yield ("projects", i), proj
         if proj.amount is not None:
-            out.append((f"projects.{i}.amount", proj.amount))
+            yield ("projects", i, "amount"), proj.amount
     for i, ev in enumerate(page.events):
-        out.append((f"events.{i}", ev))
+        yield ("events", i), ev
         if ev.when is not None:
-            out.append((f"events.{i}.when", ev.when))
+            yield ("events", i, "when"), ev.when
         if ev.duration is not None:
-            out.append((f"events.{i}.duration", ev.duration))
+            yield ("events", i, "duration"), ev.duration
     for i, ent in enumerate(page.entities):
-        out.append((f"entities.{i}", ent))
+        yield ("entities", i), ent
     for i, art in enumerate(page.articles):
-        out.append((f"articles.{i}", art))
+        yield ("articles", i), art
         for j, span in enumerate(art.captions):
-            out.append((f"articles.{i}.captions.{j}", span))
+            yield ("articles", i, "captions", j), span
         for j, span in enumerate(art.intertitles):
-            out.append((f"articles.{i}.intertitles.{j}", span))
+            yield ("articles", i, "intertitles", j), span
         for j, para in enumerate(art.paragraphs):
             for k, piece in enumerate(para.pieces):
-                out.append((f"articles.{i}.paragraphs.{j}.pieces.{k}", piece))
-    return out
+                yield ("articles", i, "paragraphs", j, "pieces", k), piece
