@@ -1,9 +1,11 @@
 """Numerals of Chinese news → exact `Decimal` values.
 
-Handles Arabic digits (with thousands separators and decimals), Chinese numerals (零/〇, 两,
-十百千万亿 nesting, 大写, 廿/卅), mixed forms (1.3亿, 571.75421万, 2万余, 600多万), infix
-qualifiers (余, 多, 几, 来) and approximate pairs (两三, 三四十 → low/high). Pure Chinese integers go
-through cn2an (loaded lazily); everything mixed is computed here with `Decimal`, because cn2an's
+Handles Arabic digits (with thousands separators and decimals), Chinese numerals (零/〇, 两, 俩,
+十百千万亿 nesting, 兆 as the group above 亿 inside a positional numeral, 大写, 廿/卅, 两个亿), mixed
+forms (1.3亿, 571.75421万, 2万余, 600多万, and places in both scripts: 5万4千6百, 1万600,
+200亿零四千230), k/w after digits (15k, 30w), infix qualifiers (余, 多, 几, 来) and approximate
+pairs (两三, 三四十 → low/high). Pure Chinese integers go through cn2an (loaded lazily) when the
+fast positional reader declines; everything mixed is computed here with `Decimal`, because cn2an's
 "smart" mode drops digits on forms such as 571.75421万.
 
 The input is expected to be normalised already (half-width digits, simplified characters).
@@ -44,9 +46,10 @@ _ARABIC = regex.compile(r"([0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.([0-9]+))?"
 _PAIR = regex.compile(r"([一二两三四五六七八九])([二两三四五六七八九])")
 
 
-# Latin multipliers written after Arabic digits in salaries and prices: 15k = 1.5万, 30w = 30万.
-_LATIN = str.maketrans("kw", "千万")
-LATIN_MAGNITUDES = "kw"
+# Latin multipliers written after Arabic digits in salaries and prices: 15k = 15K = 1.5万, 30w = 30万
+# (W is watts, M and G are not Chinese usage).
+_LATIN = str.maketrans("kKw", "千千万")
+LATIN_MAGNITUDES = "kKw"
 
 
 def simplify(s: str) -> str:

@@ -2,9 +2,10 @@
 
 The scanner walks the normalised text (same length as the original, so offsets carry over) from
 one numeral to the next. For each numeral it looks only at a few characters around it: the unit
-after it, a range partner, the qualifier words before and after, and the filters of
-`data/filters.toml` (dates, ordinals, codes, idioms, framing durations). Every check is bounded, so
-the whole scan is linear in the length of the text.
+after it (with its sub-units: 十块三毛, 3斤5两), a range partner, a sign (增长-3.2%), the
+qualifier words before and after, and the filters of `data/filters.toml` (dates, ordinals, codes,
+idioms, framing durations). Every check is bounded, so the whole scan is linear in the length of
+the text.
 """
 
 from __future__ import annotations
