@@ -36,6 +36,21 @@ CASES = [
     ("三点一四", "3.14", None),
     ("三点五亿", "350000000", None),
     ("二〇二三", "2023", None),
+    # places in both scripts, 兆 as the group above 亿, 个亿, 俩
+    ("6万3千2百", "63200", None),
+    ("3亿2万5千", "300025000", None),
+    ("1万350", "10350", None),
+    ("40万六千", "406000", None),
+    ("5百08", "508", None),
+    ("2千5百万", "25000000", None),
+    ("3万2千多", "32000", "above"),
+    ("七兆零五亿", "7000500000000", None),
+    ("三个亿", "300000000", None),
+    ("十几个亿", "1000000000", "above"),
+    ("俩千", "2000", None),
+    ("五点贰伍", "5.25", None),
+    ("15k", "15000", None),
+    ("20w", "200000", None),
 ]
 
 
@@ -61,7 +76,7 @@ def test_approximate_pairs(text: str, low: int, high: int) -> None:
     assert (n.value, n.low, n.high, n.approx) == (None, Decimal(low), Decimal(high), "approx")
 
 
-@pytest.mark.parametrize("text", ["", "abc", "余", "1" * 40, "三点"])
+@pytest.mark.parametrize("text", ["", "abc", "余", "1" * 40, "三点", "1万2万", "3万2亿", "1百200", "2亿3亿"])
 def test_not_numerals(text: str) -> None:
     with pytest.raises(NumeralError):
         parse_numeral(text)

@@ -1,9 +1,11 @@
 """Numerals of Chinese news → exact `Decimal` values.
 
-Handles Arabic digits (with thousands separators and decimals), Chinese numerals (零/〇, 两,
-十百千万亿 nesting, 大写, 廿/卅), mixed forms (1.3亿, 571.75421万, 2万余, 600多万), infix
-qualifiers (余, 多, 几, 来) and approximate pairs (两三, 三四十 → low/high). Pure Chinese integers go
-through cn2an (loaded lazily); everything mixed is computed here with `Decimal`, because cn2an's
+Handles Arabic digits (with thousands separators and decimals), Chinese numerals (零/〇, 两, 俩,
+十百千万亿 nesting, 兆 as the group above 亿 inside a positional numeral, 大写, 廿/卅, 两个亿), mixed
+forms (1.3亿, 571.75421万, 2万余, 600多万, and places in both scripts: 5万4千6百, 1万600,
+200亿零四千230), k/w after digits (15k, 30w), infix qualifiers (余, 多, 几, 来) and approximate
+pairs (两三, 三四十 → low/high). Pure Chinese integers go through cn2an (loaded lazily) when the
+fast positional reader declines; everything mixed is computed here with `Decimal`, because cn2an's
 "smart" mode drops digits on forms such as 571.75421万.
 
 The input is expected to be normalised already (half-width digits, simplified characters).
@@ -22,21 +24,38 @@ import regex
 from lhasa_news.models import Approx, plain_decimal
 
 # Same-length character maps: 大写 and rare forms to the common lower-case numerals.
-_UPPER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳參陸", "一二三四五六七八九十百千万亿两二三六")
+# 俩 (colloquial "two", 倆 after normalisation) reads as 两.
+_UPPER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳參陸俩", "一二三四五六七八九十百千万亿两二三六两")
 DIGITS = "零〇一二两三四五六七八九"
 _DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 UNITS = "十百千"
 MAGNITUDES = "万亿"
 _MAGNITUDE_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 INFIX = "余多几来"
-CHINESE_CHARS = DIGITS + UNITS + MAGNITUDES + "壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+CHINESE_CHARS = DIGITS + UNITS + MAGNITUDES + "壹贰叁肆伍陆柒捌玖拾佰仟廿卅俩"
+# 兆 is a numeral only inside a positional numeral that goes on below it (五兆六十二亿): there it can
+# only be 10^12, the group above 亿. Alone (10兆瓦, 兆字节) it is the unit prefix "mega" and no numeral.
+ZHAO = "兆"
+_ZHAO_VALUE = 10**12
 
 MAX_DIGITS = 24  # longer digit runs are codes or noise, never quantities
-MAX_CHINESE = 30  # nor are longer runs of Chinese numerals
+MAX_CHINESE = 40  # nor are longer runs of Chinese numerals
 MAX_VALUE = Decimal(10) ** 20  # above this no news figure goes; Decimal's 28 digits stay exact
 
 _ARABIC = regex.compile(r"([0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.([0-9]+))?")
 _PAIR = regex.compile(r"([一二两三四五六七八九])([二两三四五六七八九])")
+
+
+# Latin multipliers written after Arabic digits in salaries and prices: 15k = 15K = 1.5万, 30w = 30万
+# (W is watts, M and G are not Chinese usage).
+_LATIN = str.maketrans("kKw", "千千万")
+LATIN_MAGNITUDES = "kKw"
+
+
+def simplify(s: str) -> str:
+    """大写, variant numerals and Latin multipliers to the common characters (叁仟 → 三千, 俩 → 两,
+    15k → 15千); same length."""
+    return s.translate(_UPPER).translate(_LATIN)
 
 
 def digit_value(c: str) -> int | None:
@@ -108,7 +127,8 @@ def _positional(s: str) -> int | None:
     Returns None for anything unusual, which then goes to cn2an. This fast path exists because
     cn2an spends 50 µs to over a millisecond on one short numeral, and news text is full of them.
     """
-    total = 0  # completed 亿 groups
+    zhao = 0  # completed 兆 groups
+    total = 0  # completed 亿 groups below the current 兆
     wan = 0  # completed 万 group below the current 亿
     section = 0  # value below 万 so far
     digit = -1  # pending digit, -1 when none
@@ -146,13 +166,16 @@ def _positional(s: str) -> int | None:
             if total == 0:
                 total = 100_000_000
             wan, section, digit, last_unit, zero_seen = 0, 0, -1, 100_000_000, False
+        elif c == ZHAO:
+            zhao = (zhao + total + wan + section + max(digit, 0) or 1) * _ZHAO_VALUE
+            total, wan, section, digit, last_unit, zero_seen = 0, 0, 0, -1, _ZHAO_VALUE, False
         else:
             return None
     if digit > 0:
-        if last_unit >= 10 and not zero_seen and s[-2] in "十百千万亿" and s[-2] != "十":
+        if last_unit >= 10 and not zero_seen and s[-2] in "十百千万亿兆" and s[-2] != "十":
             digit *= last_unit // 10  # 一千二 = 1200, 两万五 = 25000, 三百五 = 350
         section += digit
-    return total + wan + section
+    return zhao + total + wan + section
 
 
 def _lowest_unit(section: int) -> int:
@@ -214,7 +237,7 @@ def arabic(s: str) -> Decimal:
         raise NumeralError(str(exc)) from exc
 
 
-def _magnitude(chars: str) -> Decimal:
+def magnitude_factor(chars: str) -> Decimal:
     """万, 亿, 千万, 百万, 万亿 → their product."""
     out = Decimal(1)
     for c in chars:
@@ -226,6 +249,67 @@ _MIXED = regex.compile(
     r"(?P<num>(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
     r"(?P<inf1>[余多])? ?(?P<mag>[十百千万亿]*)(?P<inf2>[余多几])?"
 )
+
+
+_MIXED_ATOM = regex.compile(r"[0-9]+|[零〇一二两三四五六七八九]|[十百千万亿兆]| ")
+_PLACE = {"十": 10, "百": 100, "千": 1000}
+
+
+def _mixed_positional(s: str) -> int:
+    """A positional numeral whose digits are partly Arabic: 5万4千6百, 1万600, 100万三千, 200亿零四千230,
+    1百01. A place (十百千) takes one digit (4千), a group (万亿兆) takes what stands before it (100万),
+    and a trailing Arabic run of two or more digits, or one after 零, is read as written (1万600 =
+    10600), whereas a lone trailing digit is the usual shorthand (1万6 = 16000)."""
+    atoms = _MIXED_ATOM.findall(s)
+    if "".join(atoms) != s:
+        raise NumeralError(f"not a mixed numeral: {s!r}")
+    zhao = yi = wan = section = 0
+    pending: int | None = None
+    literal = zero = False  # literal: the pending number is read as written (multi-digit, after 零)
+    last = 0  # the place value or group just closed
+    for a in atoms:
+        if a == " ":
+            continue
+        if a[0].isdigit() or a in _DIGIT_VALUE:
+            if pending is not None:
+                raise NumeralError(f"two numbers in a row in {s!r}")
+            if a in "零〇":
+                zero = True
+                continue
+            pending = int(a) if a[0].isdigit() else _DIGIT_VALUE[a]
+            literal = zero or (a[0].isdigit() and len(a) > 1)
+            continue
+        value = 1 if pending is None else pending
+        if a in _PLACE:
+            u = _PLACE[a]
+            if value >= 10 or (section and u >= _lowest_unit(section)):
+                raise NumeralError(f"place values out of order in {s!r}")
+            section += value * u
+        elif a == "万":
+            u = 10**4
+            below = section + (pending or 0)
+            if below >= u or wan:
+                raise NumeralError(f"万 out of place in {s!r}")  # 1万1万 is two numbers
+            wan, section = (below or 1) * u, 0
+        elif a == "亿":
+            u = 10**8
+            if yi or (wan and (section or pending)):
+                raise NumeralError(f"亿 out of place in {s!r}")  # 1亿2亿, 3万2亿 (but 4万亿 is fine)
+            yi, wan, section = (yi + wan + section + (pending or 0) or 1) * u, 0, 0
+        else:
+            u = _ZHAO_VALUE
+            if zhao or ((yi or wan) and (section or pending)):
+                raise NumeralError(f"兆 out of place in {s!r}")
+            zhao, yi, wan, section = (zhao + yi + wan + section + (pending or 0) or 1) * u, 0, 0, 0
+        pending, literal, zero, last = None, False, False, u
+    if pending is not None:
+        if literal or last < 100:
+            if last and pending >= (_lowest_unit(section) if section else last):
+                raise NumeralError(f"trailing digits too large in {s!r}")
+            section += pending
+        else:
+            section += pending * (last // 10)  # 1万6 = 16000, 3百5 = 350
+    return zhao + yi + wan + section
 
 
 def parse_numeral(s: str) -> Number:
@@ -244,10 +328,11 @@ def parse_numeral(s: str) -> Number:
 
 def _parse_any(s: str) -> Number:
     if s[0].isdigit():
-        m = _MIXED.fullmatch(s.translate(_UPPER))
+        s = simplify(s)
+        m = _MIXED.fullmatch(s)
         if m is None:
-            raise NumeralError(f"not a numeral: {s!r}")
-        value = arabic(m.group("num")) * _magnitude(m.group("mag"))
+            return _parse_mixed(s)
+        value = arabic(m.group("num")) * magnitude_factor(m.group("mag"))
         infix = m.group("inf1") or m.group("inf2")
         return Number(
             round_value(value),
@@ -258,9 +343,25 @@ def _parse_any(s: str) -> Number:
     return _parse_chinese(s)
 
 
+def _parse_mixed(s: str) -> Number:
+    """Arabic digits and Chinese numerals taking turns (5万4千6百), maybe with a trailing 余/多/几."""
+    body = s.rstrip("余多几")
+    if len(s) - len(body) > 1 or not body or "." in body or "," in body or "，" in body:
+        raise NumeralError(f"not a numeral: {s!r}")
+    value = _mixed_positional(body)
+    return Number(
+        round_value(Decimal(value)),
+        approx="above" if body != s else "exact",
+        magnitude=any(c in MAGNITUDES for c in body),
+        chinese=True,
+    )
+
+
 def _parse_chinese(s: str) -> Number:
     s = s.translate(_UPPER)
-    if any(c not in CHINESE_CHARS + INFIX + "点" for c in s):
+    if "个" in s:  # 两个亿, 十几个亿, 三个多亿: colloquial for 两亿, 十几亿, 三亿多
+        s = s.replace("个多亿", "多亿").replace("个亿", "亿")
+    if any(c not in CHINESE_CHARS + INFIX + "点" + ZHAO for c in s):
         raise NumeralError(f"not a Chinese numeral: {s!r}")
     # Infix qualifier: 二十多万 = (二十) 多 (万); 十几 = (十) 几; 三百来 = (三百) 来.
     for i, c in enumerate(s):
@@ -270,7 +371,7 @@ def _parse_chinese(s: str) -> Number:
                 raise NumeralError(f"unexpected characters after {c!r} in {s!r}")
             if c == "来" and head[-1] not in UNITS + MAGNITUDES:
                 raise NumeralError(f"来 follows a round number only: {s!r}")
-            value = _chinese_decimal(head) * _magnitude(tail)
+            value = _chinese_decimal(head) * magnitude_factor(tail)
             return Number(
                 round_value(value),
                 approx="approx" if c == "来" else "above",
@@ -283,7 +384,7 @@ def _parse_chinese(s: str) -> Number:
         return Number(chinese_integer(s), chinese=True, digit_string=True)  # 二〇二三, 一二三
     if "点" in s:  # 三点五亿: the magnitude applies to the whole decimal
         body = s.rstrip(MAGNITUDES)
-        value = _chinese_decimal(body) * _magnitude(s[len(body) :])
+        value = _chinese_decimal(body) * magnitude_factor(s[len(body) :])
         return Number(round_value(value), magnitude=body != s, chinese=True)
     pair = _PAIR.search(s)
     if pair is not None and "点" not in s:

@@ -2,9 +2,10 @@
 
 The scanner walks the normalised text (same length as the original, so offsets carry over) from
 one numeral to the next. For each numeral it looks only at a few characters around it: the unit
-after it, a range partner, the qualifier words before and after, and the filters of
-`data/filters.toml` (dates, ordinals, codes, idioms, framing durations). Every check is bounded, so
-the whole scan is linear in the length of the text.
+after it (with its sub-units: 十块三毛, 3斤5两), a range partner, a sign (增长-3.2%), the
+qualifier words before and after, and the filters of `data/filters.toml` (dates, ordinals, codes,
+idioms, framing durations). Every check is bounded, so the whole scan is linear in the length of
+the text.
 """
 
 from __future__ import annotations
@@ -20,34 +21,80 @@ from lhasa_news.data import load
 from lhasa_news.models import Approx, Quantity
 from lhasa_news.recognize.numbers import (
     CHINESE_CHARS,
+    LATIN_MAGNITUDES,
     MAGNITUDES,
     Number,
     NumeralError,
     chinese_integer,
     digit_value,
+    magnitude_factor,
     parse_numeral,
     round_value,
+    simplify,
 )
 from lhasa_news.recognize.units import UnitSpec, denominator_spec, match_unit, table
 from lhasa_news.text.normalise import normalise
 
 _CN = re.escape(CHINESE_CHARS)
+_CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖俩"
 _AR = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+# After an Arabic number and its magnitude, more places may follow in either script: 5万4千6百,
+# 100万三千, 200亿零四千230, 1万600 (a trailing bare run needs two digits: 1万6 stays 1万 + 6).
+# At most six more places (bounded, so a run such as 1万1万1万… costs linear time).
+_MIXED_TAIL = rf"(?:零?(?:[0-9]{{1,4}}|[{_CN_DIGIT}])[十百千万亿佰仟拾]{{1,3}}){{0,6}}(?:零?[0-9]{{2,4}}(?![0-9.]))?"
+# 兆 inside a Chinese numeral only when the numeral goes on below it (五兆六十二亿): see numbers.ZHAO.
+_CN_RUN = rf"[{_CN}]+(?:兆(?=[{_CN_DIGIT}十拾])[{_CN}]+)*"
+_RANGE_SEP = "—-~至到"
+_LATIN_MAG = rf"[{LATIN_MAGNITUDES}](?![A-Za-z0-9])"  # 15k, 30w (not 5kg, 3kW)
+
+
 # The numeral grammar uses only character classes, so the faster standard `re` engine runs it.
 _TOKEN = re.compile(
     rf"""
     (?P<frac>(?<![0-9./])(?P<fnum>[1-9][0-9]?)/(?P<fden>[1-9][0-9]?)(?![0-9/.A-Za-z%]))
-  | (?P<cnfrac>(?P<cden>[{_CN}]+|[1-9][0-9]{{0,5}})分之(?P<cnum>{_AR}|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?))
+  | (?P<cnfrac>(?P<cden>[{_CN}]+|[1-9][0-9]{{0,5}})分之(?P<cnum>{_AR}|[{_CN}]+(?:点[{_CN_DIGIT}]+)?))
   | (?P<fan>翻(?P<fann>[一两二三四五])番)
   | (?P<half>一半)
   | (?P<num>{_AR}(?:[余多])?(?:\x20?[十百千万亿佰仟萬億]+)?(?:[余多几](?![十百千万亿]))?
-           |[{_CN}]+(?:点[零〇一二三四五六七八九]+[万亿]*)?(?:[余多几来][十百千万亿]*)?)
+           |[{_CN}]+(?:点[{_CN_DIGIT}]+[万亿]*)?(?:[余多几来][十百千万亿]*)?)
     """,
     re.VERBOSE,
 )
-_RANGE_SEP = "—-~至到"
-_CANDIDATE = re.compile(rf"[0-9{_CN}翻]")
-_NUM_AT = regex.compile(rf"{_AR}(?:[余多])?[十百千万亿]*|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?[万亿]*")
+# Rarer forms, tried only where the common grammar stops before a character that may go on
+# (a cheap look at one character, so the common case pays nothing): 5万4千6百, 15k, 五兆六十二亿, 两个亿.
+_AR_LONGER = re.compile(
+    rf"{_AR}(?:[余多])?(?:\x20?[十百千万亿佰仟萬億]+{_MIXED_TAIL}|{_LATIN_MAG})(?:[余多几](?![十百千万亿]))?"
+)
+_AR_GOES_ON = frozenset(LATIN_MAGNITUDES + "0123456789" + _CN_DIGIT)
+_CN_LONGER = re.compile(rf"{_CN_RUN}(?:点[{_CN_DIGIT}]+[万亿]*)?(?:[余多几来][十百千万亿]*)?(?:个多?亿)?")
+_CN_GOES_ON = frozenset("兆个")
+_RARE_LAST = frozenset(LATIN_MAGNITUDES + "两")  # 15k, 30w; 二两 (the unit liang)
+_SIGNS = frozenset("-负")
+
+
+@cache
+def _starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """Where a match may start (a numeral, 翻, 半, the first character of a word that is a quantity
+    by itself, such as 对折), and those words by their first character (data/units.toml)."""
+    words = sorted(table().words or {}, key=len, reverse=True)
+    by_first: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        if w[0] in CHINESE_CHARS or w[0].isdigit():
+            raise ValueError(f"data/units.toml: word {w!r} starts like a numeral")
+        by_first[w[0]] = (*by_first.get(w[0], ()), w)
+    firsts = re.escape("".join(sorted(set(by_first) | {"半"})))
+    return re.compile(rf"[0-9{_CN}翻{firsts}]"), by_first
+
+
+@cache
+def _specials() -> frozenset[str]:
+    return frozenset(_starts()[1]) | {"半"}
+
+
+_SIMPLE_AR = re.compile(rf"{_AR}(?:[余多])?(?:\x20?[十百千万亿佰仟萬億]+)?(?:[余多几](?![十百千万亿]))?")
+_NUM_AT = regex.compile(
+    rf"{_AR}(?:[余多])?(?:\x20?[十百千万亿佰仟]+|{_LATIN_MAG})?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?[万亿]*(?:个亿)?"
+)
 _DA_NOUN = regex.compile(r"大(?P<noun>[\p{Han}]{2})")
 _HAN = regex.compile(r"\p{Han}")
 _STOP_NOUN = set("的了和与及或在是有为将把被从对向于中上下")
@@ -72,6 +119,7 @@ class Rules:
     measured_before: tuple[str, ...]
     one_needs_measure: bool
     code_neighbours: frozenset[str]
+    glued_before: frozenset[str]
     prefix: dict[str, Approx]
     infix: dict[str, Approx]
     suffix: dict[str, Approx]
@@ -91,6 +139,11 @@ class Rules:
     distant_reach: int
     distant_firsts: frozenset[str]
     particles: frozenset[str]
+    range_inclusive: tuple[str, ...]
+    piece_before: tuple[str, ...]
+    tail_not_before: frozenset[str]
+    half_not_after: frozenset[str]
+    minus_not_after: frozenset[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -117,6 +170,7 @@ def rules() -> Rules:
         measured_before=_longest_first(f["duration_measured_before"]),
         one_needs_measure=bool(f["duration_one_needs_measure"]),
         code_neighbours=frozenset(f["code_neighbours"]),
+        glued_before=frozenset(f["code_neighbours"]) | {".", "/", "%"},
         prefix=dict(q["prefix"]),
         infix=dict(q["infix"]),
         suffix=dict(q["suffix"]),
@@ -143,6 +197,11 @@ def rules() -> Rules:
         distant_reach=int(q["distant"]["max_gap"]) + max(len(w) for w in q["distant"]["words"]),
         distant_firsts=frozenset(w[0] for w in q["distant"]["words"]),
         particles=frozenset(q["particle"]["chars"]),
+        range_inclusive=_longest_first(q["range"]["inclusive"]),
+        piece_before=_longest_first(f["piece_before"]),
+        tail_not_before=frozenset(f["tail_not_before"]),
+        half_not_after=frozenset(f["half_not_after"]),
+        minus_not_after=frozenset(f["minus_not_after"]),
     )
 
 
@@ -238,6 +297,10 @@ def _unit_ok(spec: UnitSpec, number: Number, tok: str, n: str, uend: int) -> boo
     if needs.startswith("magnitude_or_next:"):
         nxt = needs.partition(":")[2]
         return number.magnitude or spec.surface.endswith(nxt) or n.startswith(nxt, uend)
+    if needs == "no_idiom":
+        return rules().idioms.match(n, uend - len(spec.surface)) is None
+    if needs in ("clause_end", "money_tail"):
+        return True  # checked once the tail after the unit is known (_money_word_ok)
     raise ValueError(f"data/units.toml: unknown restriction {needs!r}")
 
 
@@ -265,20 +328,25 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
     out: list[_Found] = []
     r = rules()
     quick_reject = _quick_reject_chars()
+    candidate, words = _starts()
+    specials = _specials()
     pos = 0
     length = len(n)
     while pos < length:
         # A cheap character class finds where a numeral may start; the full grammar is then
         # matched only there (anchored), which is several times faster than searching with it.
-        c = _CANDIDATE.search(n, pos)
+        c = candidate.search(n, pos)
         if c is None:
             break
-        m = _TOKEN.match(n, c.start())
+        start = c.start()
+        m = _TOKEN.match(n, start)
         if m is None:
-            pos = c.start() + 1
+            special = _special_at(n, start, words, r, standalone) if n[start] in specials else None
+            if special is not None:
+                out.append(_finish(n, special, r))
+            pos = special.end if special is not None else start + 1
             continue
         pos = m.end()
-        start = m.start()
         before = n[start - 1] if start else ""
         kind = m.lastgroup
         if kind == "num":
@@ -297,11 +365,23 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
                 num_n = parse_numeral(m.group("cnum"))
             except NumeralError:
                 continue
-            if num_n.value is None or den == 0:
+            if den == 0:
                 continue
             scale = {"百": Decimal(1), "千": Decimal("0.1")}.get(m.group("cden"))
-            value = round_value(num_n.value * scale if scale else num_n.value / den * 100)
             rule = "qty.percent_of" if scale else "qty.fraction"
+            if num_n.value is None:  # 百分之二三十: an approximate pair of percentages
+                if scale is None or num_n.low is None or num_n.high is None:
+                    continue
+                pair = Number(None, round_value(num_n.low * scale), round_value(num_n.high * scale), "approx")
+                out.append(_finish(n, _Found(start, m.end(), pair, "%", None, "approx", rule), r))
+                continue
+            if scale is None:
+                of_unit = _fraction_of_unit(n, start, m.end(), num_n.value / den)
+                if of_unit is not None:  # 四分之一公升: a quarter of a litre, not 25 %
+                    out.append(_finish(n, of_unit, r))
+                    pos = max(pos, of_unit.end)
+                    continue
+            value = round_value(num_n.value * scale if scale else num_n.value / den * 100)
             out.append(_finish(n, _Found(start, m.end(), Number(value), "%", None, "exact", rule), r))
             continue
         elif kind == "fan":
@@ -314,40 +394,61 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             out.append(_finish(n, _Found(start, m.end(), Number(Decimal(50)), "%", None, "exact", "qty.half"), r))
             continue
 
-        tok = m.group("num")
-        end = m.end()
-        # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks.
-        if before and ((before.isascii() and before.isalpha()) or before in r.code_neighbours):
-            continue
-        if before in (".", "/", "%") or (before.isdigit()):
-            continue
-        if before in ",，" and start >= 2 and n[start - 2].isdigit():
-            continue  # 12,00元 or 第3，4名: the tail of something else
-        if len(tok) > 1 and tok[0] == "0" and tok[1].isdigit():
+        tok = m.group()
+        end = pos
+        arabic = tok[0].isdigit()
+        if end < length and n[end] in (_AR_GOES_ON if arabic else _CN_GOES_ON):
+            longer = (_AR_LONGER if arabic else _CN_LONGER).match(n, start)
+            if longer is not None and longer.end() > end:
+                tok = longer.group()
+                pos = end = longer.end()
+        if before:
+            # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks.
+            if (before.isascii() and before.isalnum()) or before.isdigit() or before in r.glued_before:
+                continue
+            if before in ",，" and start >= 2 and n[start - 2].isdigit():
+                continue  # 12,00元 or 第3，4名: the tail of something else
+            if before in r.ordinal_before and not standalone:
+                continue
+        if tok[0] == "0" and len(tok) > 1 and tok[1].isdigit():
             continue  # 007, 0891: codes
         if end < length and n[end] in r.code_neighbours:
             continue
-        if not standalone and not tok[0].isdigit() and _in_idiom(n, start, r):
-            continue  # idioms are all Chinese: Arabic numbers never stand in one
-        if before in r.ordinal_before and not standalone:
-            continue
-        if not standalone and before in r.slogan_quotes and not tok[0].isdigit():
-            continue
-        if (
-            not standalone
-            and end < length
-            and n[end] not in quick_reject
-            and not tok[0].isdigit()
-            and before not in r.fused
-        ):
-            continue  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
+        if tok[-1] in _RARE_LAST:
+            if tok[-1] != "两":
+                if not _latin_ok(n, end, r):
+                    continue  # 5k跑, 65w快充: not 千/万
+            elif len(tok) >= 2 and tok[-2] not in "两俩" and _liang_ends(n, tok, end, r):
+                tok, end = tok[:-1], end - 1  # 二两, 三十两, 三千两百两: 两 is the unit (50 g)
+        if not arabic and not standalone:
+            if before in r.slogan_quotes:
+                continue
+            if (
+                end < length
+                and n[end] not in quick_reject
+                and before not in r.fused
+                and not _qualified_after(n, end, r)
+            ):
+                continue  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
+            if _in_idiom(n, start, r):
+                continue  # idioms are all Chinese: Arabic numbers never stand in one
         if end < length and n[end] in r.never_after_firsts and _word_after(n, end, r.never_after) is not None:
             continue
         if len(tok) > 1 and tok[-1] == "千" and tok[-2] in "十百万亿":
             unit_here = match_unit(table().matcher, n, end - 1)
             if unit_here is not None and unit_here.startswith("千"):
                 tok, end = tok[:-1], end - 1  # 三十万千瓦 = 三十万 + 千瓦, not 三十万千 + 瓦
-        number = _parse_token(tok)
+        if not arabic and len(tok) == 2 and n.startswith("折", end) and _two_digits(tok):
+            # 八五折, 三八折: a discount's two digits are read one by one (85 %), never as a pair
+            number: Number | None = Number(Decimal(_two_digits(tok)), chinese=True, digit_string=True)
+        else:
+            number = _parse_token(tok)
+        if number is None and arabic:
+            simple = _SIMPLE_AR.match(tok)  # 1百200: the mixed reading fails, 1百 alone stands
+            if simple is not None and simple.end() < len(tok):
+                tok = simple.group()
+                pos = end = start + simple.end()
+                number = _parse_token(tok)
         if number is None:
             continue
         # fused 上百/上千/上万: part of the text, "above"
@@ -365,9 +466,46 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
         found = _with_unit(n, start, end, tok, number, r, standalone, fused)
         if found is None:
             continue
+        if before in _SIGNS and found.start == start and found.number.value is not None and _minus_sign(n, start, r):
+            found.number = _negated(found.number)  # 增长-3.2%, 负0.5%: a sign, part of the text
+            found.start -= 1
         pos = max(pos, found.end)
         out.append(_finish(n, found, r))
     return out
+
+
+def _liang_ends(n: str, tok: str, end: int, r: Rules) -> bool:
+    """Whether the 两 that ends the Chinese numeral `tok` is the unit liang (二两, 三十两, 九两半), not
+    the digit two (一两天, 十两个 are numerals before a unit). 一两 and 三两 are also "one or two" and
+    "a few" (三两句话): the unit only at the end of a clause or before 半."""
+    t = table()
+    if match_unit(t.matcher, n, end) is not None or r.idioms.match(n, end - 1) is not None:
+        return False
+    if tok[:-1] in ("一", "三"):
+        nxt = n[end] if end < len(n) else ""
+        return nxt == "半" or _HAN.match(nxt) is None
+    return True
+
+
+def _two_digits(tok: str) -> int:
+    """八五 → 85; 0 when `tok` is not two Chinese digits 1–9."""
+    if tok[0].isdigit():
+        return 0
+    a, b = digit_value(tok[0]), digit_value(tok[1])
+    return a * 10 + b if a and b else 0
+
+
+def _minus_sign(n: str, start: int, r: Rules) -> bool:
+    """Whether the "-" or 负 right before `start` is a minus sign (see filters.toml minus_not_after)."""
+    b2 = n[start - 2] if start >= 2 else ""
+    if b2.isascii() and b2.isalnum():
+        return False  # G-318, 2019-2023: a hyphen
+    return not b2 or (b2 not in r.minus_not_after and b2 not in "-—~")
+
+
+def _negated(number: Number) -> Number:
+    value = None if number.value is None else -number.value if number.value else number.value
+    return Number(value, None, None, number.approx, number.magnitude, number.chinese)
 
 
 def _with_unit(
@@ -408,9 +546,15 @@ def _with_unit(
         if uend < length and n[uend] in "合算旧扣射":
             return None  # 折合, 折算: a conversion, not a discount
         if number.value is not None and number.value >= 10:
+            if not tok[0].isdigit() and not number.digit_string:
+                return None  # 十折 is no discount at all
             spec = _DISCOUNT_TWO_DIGITS  # 75折 is 7.5折
-    if spec is not None and spec.kind == "currency" and spec.unit == "CNY" and number.value is not None:
-        number, uend = _jiao_fen(n, uend, number)
+    if spec is not None and (spec.subunits or spec.decimal_tail) and number.value is not None:
+        tail = False
+        if uend < length and n[uend] in _TAIL_STARTS:
+            number, uend, tail = _subunit_tail(n, uend, number, spec, not tok[0].isdigit(), r)
+        if spec.needs is not None and not standalone and not _money_word_ok(n, num_start, uend, tok, spec, tail, r):
+            return None
     if (
         spec is not None
         and spec.kind == "count"
@@ -420,9 +564,13 @@ def _with_unit(
     ):
         return None  # 2.2本: a section number, not a count
 
-    # Ranges: 3000—5000元, 3至5万元, 1.2万-1.5万, 10%—15%
-    if uend < length and n[uend] in _RANGE_SEP and number.value is not None:
-        rng = _range(n, start, uend, tok, number, spec, r)
+    # Ranges: 3000—5000元, 3至5万元, 1.2万-1.5万, 10%—15%, 1万(含)-5万元
+    sep = uend
+    if sep < length and n[sep] in "(（":
+        inclusive = _word_after(n, sep, r.range_inclusive)
+        sep += len(inclusive) if inclusive else 0
+    if sep < length and n[sep] in _RANGE_SEP and number.value is not None:
+        rng = _range(n, start, sep, tok, number, spec, r)
         if isinstance(rng, _Found):
             return rng
         if rng == "skip":
@@ -473,13 +621,19 @@ def _with_unit(
                 item = None
                 uend = uend + 1 + len(den_surface)
                 rule = "qty.rate"
+    if rule == "qty.unit" and spec.kind in t.prefix_rate_kinds and not fused:
+        per = _per_before(n, num_start)
+        if per is not None:  # 每小时十公里: a speed written denominator first
+            den = denominator_spec(per[1])
+            unit, factor, item, rule = f"{spec.unit}/{den.unit}", spec.factor / den.factor, None, "qty.rate"
+            start = per[0]
     # 3个多月 is in the table; a 多/余 right after a time unit (一年多) stays outside the text.
     if spec.kind == "count" and spec.unit == "count":
         item = _counted_noun(n, uend) or item
     if spec.kind in r.name_kinds and not standalone and _inside_name(n, uend, r):
         return None
     approx: Approx = "above" if number.approx == "exact" and "多" in spec.surface else number.approx
-    if spec.kind == "currency" and not fused:
+    if spec.kind == "currency":
         first = _currency_before(n, start)
         if first is not None and "/" not in unit:
             unit, start, rule = first[0], start - first[1], "qty.currency_first"  # 港币两千九百六十元
@@ -487,24 +641,157 @@ def _with_unit(
 
 
 _DISCOUNT_TWO_DIGITS = UnitSpec("折", "%", Decimal(1), "discount", None, None, False, False)
-_JIAO_FEN = re.compile(
-    r"(?:(?P<j>[零一二两三四五六七八九壹贰叁肆伍陆柒捌玖0-9])[角毛])?(?:(?P<f>[一二两三四五六七八九壹贰叁肆伍陆柒捌玖0-9])分)?钱?"
-)
 
 
-def _jiao_fen(n: str, uend: int, number: Number) -> tuple[Number, int]:
-    """元 followed by 角 and 分 (六十四万零一百四十三元一角七分): tenths and hundredths of a yuan."""
-    m = _JIAO_FEN.match(n, uend)
-    if m is None or not (m["j"] or m["f"]) or number.value is None:
-        return number, uend
-    extra = Decimal(digit_value(m["j"]) or 0) / 10 if m["j"] else Decimal(0)
-    if m["f"]:
-        extra += Decimal(digit_value(m["f"]) or 0) / 100
-    value = round_value(number.value + extra)
-    return Number(value, None, None, number.approx, number.magnitude, number.chinese), m.end()
+def _per_before(n: str, start: int) -> tuple[int, str] | None:
+    """每 + a time unit ending right at `start` (每小时十公里): where 每 stands, and the time unit."""
+    lo = max(0, start - 6)
+    i = n.rfind("每", lo, start)
+    if i < 0:
+        return None
+    den = match_unit(table().denominators, n, i + 1)
+    if den is None or i + 1 + len(den) != start or not denominator_spec(den).duration:
+        return None
+    return i, den
 
 
-_HALVABLE = frozenset({"mass", "length", "time", "area", "volume", "currency", "power", "energy"})
+_TAIL_STARTS = frozenset("0123456789零一二两三四五六七八九壹贰叁肆伍陆柒捌玖俩")
+
+
+def _subunit_tail(
+    n: str, pos: int, number: Number, spec: UnitSpec, chinese: bool, r: Rules
+) -> tuple[Number, int, bool]:
+    """Smaller units and decimal tails after a unit (data/units.toml `subunits`, `decimal_tail`):
+    十块三毛, 一百三十五块六角七分钱, 三块零四, 两毛五, 3斤5两, 一米八. Returns the number in the
+    unit's own scale, the end of the text read, and whether anything was read."""
+    value = number.value
+    if value is None:
+        return number, pos, False
+    length = len(n)
+    subs = spec.subunits
+    step = Decimal(1)  # the factor of the last unit read, relative to `spec`
+    level = 0  # the next sub-unit level allowed
+    i = pos
+    read = False
+    while i < length:
+        j = i + 1 if n[i] == "零" else i
+        d = _tail_digit(n, j)
+        if not d:
+            break
+        k = j + 1
+        sub = next(
+            ((surface, subs[idx][1], idx) for idx in range(level, len(subs)) for surface in subs[idx][0]
+             if n.startswith(surface, k)),
+            None,
+        )  # fmt: skip
+        if sub is not None:
+            value += d * sub[1]
+            step, level, i, read = sub[1], sub[2] + 1, k + len(sub[0]), True
+            continue
+        # A bare digit (or two: 一米七五): the decimal fraction of the last unit read.
+        if not spec.decimal_tail or not chinese or n[j].isdigit():
+            break
+        digits = [d]
+        if j == i and k < length and (d2 := _tail_digit(n, k)) and not n[k].isdigit():
+            digits.append(d2)
+            k += 1
+        if k < length and _tail_blocked(n, k, r):
+            break
+        place = step / (100 if j > i else 10)  # 三块零四: 零 skips the 角 place
+        for dd in digits:
+            value += dd * place
+            place /= 10
+        i, read = k, True
+        break
+    if not read:
+        return number, pos, False
+    if spec.kind == "currency" and n.startswith("钱", i):
+        i += 1
+    out = Number(round_value(value), None, None, number.approx, number.magnitude, number.chinese)
+    return out, i, True
+
+
+def _tail_digit(n: str, i: int) -> int:
+    """The digit 1–9 at `i` (Chinese, or one Arabic digit not followed by another); 0 otherwise."""
+    if i >= len(n):
+        return 0
+    c = n[i]
+    if c.isdigit():
+        if not c.isascii() or (i + 1 < len(n) and n[i + 1].isdigit()) or (i + 1 < len(n) and n[i + 1] == "."):
+            return 0
+        return int(c)
+    return digit_value(c) or 0 if c in CHINESE_CHARS else 0
+
+
+def _tail_blocked(n: str, k: int, r: Rules) -> bool:
+    """Whether the character after a bare tail digit makes that digit the start of something else:
+    another numeral, a unit (十块三个), a date or clock word, an ordinal (五千块二等奖)."""
+    c = n[k]
+    if c.isdigit() or c in CHINESE_CHARS or c in "点.半" or c in r.tail_not_before or c in r.date_after:
+        return True
+    return match_unit(table().matcher, n, k) is not None
+
+
+def _money_word_ok(n: str, num_start: int, uend: int, tok: str, spec: UnitSpec, tail: bool, r: Rules) -> bool:
+    """In running text, 块 is money when a tail, a range, a qualifier or the end of the clause follows
+    (十块三, 两块到三块, 三块多, 花了三块。) and 角/毛 only with a tail or 钱 (两毛五, 五毛钱)."""
+    if spec.needs == "money_tail":
+        return tail or spec.surface.endswith("钱")
+    if spec.needs != "clause_end" or tail:
+        return True
+    if tok == "一" or _word_before(n, num_start, r.piece_before) is not None:
+        return False  # 一块 is also "together"; 分成两块 are pieces
+    nxt = n[uend] if uend < len(n) else ""
+    if nxt in _RANGE_SEP or _HAN.match(nxt) is None:
+        return True
+    return _lookup_after(n, uend, r.suffix, r.max_suffix, r.suffix_firsts) is not None
+
+
+_HALVABLE = frozenset({"mass", "length", "time", "area", "volume", "currency", "power", "energy", "percent"})
+# Kinds a bare 半 or a fraction may take as a part of one unit (半斤, 半个百分点, 四分之一公升). Not
+# time (上半年 is a period) nor counts and money (半个, 半块 are rarely measured amounts).
+_PART_OF_UNIT = frozenset({"mass", "length", "area", "volume", "percent"})
+
+
+def _fraction_of_unit(n: str, start: int, end: int, frac: Decimal) -> _Found | None:
+    """A fraction followed by a unit it takes a part of: 四分之一公升 = 0.25 L."""
+    t = table()
+    surface = match_unit(t.matcher, n, end)
+    if surface is None:
+        return None
+    spec = t.by_surface[surface]
+    if spec.kind not in _PART_OF_UNIT or spec.kind == "percent" or spec.needs is not None:
+        return None
+    value = round_value(frac * spec.factor)
+    return _Found(start, end + len(surface), Number(value), spec.unit, None, "exact", "qty.fraction_of_unit")
+
+
+def _special_at(n: str, start: int, words: dict[str, tuple[str, ...]], r: Rules, standalone: bool) -> _Found | None:
+    """A word that is a quantity by itself (打对折), or 半 + a unit (半斤), at `start`."""
+    for w in words.get(n[start], ()):
+        if n.startswith(w, start):
+            word = (table().words or {})[w]
+            if not standalone and _word_before(n, start, word.after) is None:
+                return None
+            return _Found(start, start + len(w), Number(word.value), word.unit, None, "exact", "qty.word")
+    if n[start] == "半":
+        return _half_unit(n, start, n[start - 1] if start else "", r, standalone)
+    return None
+
+
+def _half_unit(n: str, start: int, before: str, r: Rules, standalone: bool) -> _Found | None:
+    """半 + a unit: 半斤 = 0.25 kg, 半公升, 半成 = 5 %, 半个百分点 = 0.5 pp."""
+    if before in r.half_not_after or (not standalone and _in_idiom(n, start, r)):
+        return None
+    t = table()
+    surface = match_unit(t.matcher, n, start + 1)
+    if surface is None:
+        return None
+    spec = t.by_surface[surface]
+    if spec.kind not in _PART_OF_UNIT or spec.needs is not None:
+        return None
+    value = round_value(Decimal("0.5") * spec.factor)
+    return _Found(start, start + 1 + len(surface), Number(value), spec.unit, None, "exact", "qty.half_unit")
 
 
 def _plus_half(number: Number) -> Number:
@@ -569,6 +856,9 @@ def _range(
     spec2 = t.by_surface[surface2] if surface2 else None
     if spec2 is not None and not _unit_ok(spec2, second, tok2, n, end2 + len(spec2.surface)):
         spec2 = None
+    uend2 = end2 + len(spec2.surface) if spec2 is not None else end2
+    if spec2 is not None and (spec2.subunits or spec2.decimal_tail):
+        second, uend2, _ = _subunit_tail(n, uend2, second, spec2, not tok2[0].isdigit(), r)  # 五块七毛八
     after = n[end2] if end2 < len(n) else ""
     if (
         spec is None
@@ -582,7 +872,11 @@ def _range(
         return None
     low = first
     same_script = tok[0].isdigit() == tok2[0].isdigit()
-    mantissa = _parse_token(tok2.rstrip("万亿"))
+    tok2 = simplify(tok2)  # 三仟 → 三千, 15k → 15千
+    # The magnitude the low end may inherit: all of it after Arabic digits (2—3千万 = 2千万—3千万),
+    # only 万/亿 after a Chinese numeral (一千到一千五百: 百 belongs to 五).
+    head = tok2.rstrip("十百千万亿 ") if tok2[0].isdigit() else tok2.rstrip("万亿")
+    mantissa = _parse_token(head)
     inherit = (
         mantissa is not None
         and mantissa.value is not None
@@ -590,7 +884,7 @@ def _range(
         and first.value <= mantissa.value
     )
     if not first.magnitude and second.magnitude and inherit and same_script:
-        mag = tok2[len(tok2.rstrip("万亿")) :]
+        mag = tok2[len(head) :].strip()
         try:
             low = parse_numeral(tok + mag)
         except NumeralError:
@@ -600,6 +894,11 @@ def _range(
             low = parse_numeral(tok + tok2[1:])  # 两到三千 = 两千到三千
         except NumeralError:
             return None
+    elif len(tok) == 1 and not tok.isdigit() and tok2[0].isdigit() and first.value is not None:
+        mag = tok2[len(head) :].strip()  # 两~3百 = 两百~3百: the low end takes the magnitude
+        if mag and inherit:
+            scale = magnitude_factor(mag)
+            low = Number(first.value * scale, magnitude=True, chinese=True)
     unit_spec = spec2 or spec
     if unit_spec is None:
         if not (low.magnitude or second.magnitude) or not tok[0].isdigit():
@@ -607,8 +906,9 @@ def _range(
         factor, unit, item, uend = Decimal(1), "CNY", None, end2
     else:
         factor, unit, item = unit_spec.factor, unit_spec.unit, unit_spec.item
-        uend = end2 + len(unit_spec.surface) if spec2 is not None else end2
-    lo, hi = low.scaled(factor).value, second.scaled(factor).value
+        uend = uend2 if spec2 is not None else end2
+    # Each end in its own unit: 500米至2公里 is 500–2000 m.
+    lo, hi = low.scaled(spec.factor if spec is not None else factor).value, second.scaled(factor).value
     if lo is None or hi is None or lo >= hi:
         return None
     approx: Approx = "above" if "above" in (low.approx, second.approx) else "exact"
@@ -628,6 +928,8 @@ def _bare(
     if fused:
         return _Found(start, end, number, "count", None, "above", "qty.fused", fused=True)
     core = tok.rstrip("余多几")
+    if core[-1] in LATIN_MAGNITUDES:
+        core = simplify(core)  # 30w = 30万
     has_digit = tok[0].isdigit() or any(c in "一二两三四五六七八九壹贰叁肆伍陆柒捌玖" for c in core)
     if number.magnitude and core[-1] in MAGNITUDES and has_digit:
         prefix_currency = _currency_before(n, start)
@@ -646,11 +948,27 @@ def _bare(
             return _Found(start, m.end(), number, "count", noun, number.approx, "qty.da_noun")
     if standalone:
         return _Found(start, end, number, "none", None, number.approx, "qty.bare")
-    if tok[0].isdigit() and not number.magnitude:
-        q = _prefix(n, start, r)
-        if q is not None and q != "exact":
+    if tok != "一":
+        # A bare number measured against a bound: 超过1000, 1000以上, 三十或者以上 (no unit).
+        q = _prefix(n, start, r) if tok[0].isdigit() else None
+        if (q is not None and q != "exact") or _qualified_after(n, end, r):
             return _Found(start, end, number, "none", None, number.approx, "qty.bare")
     return None
+
+
+def _qualified_after(n: str, end: int, r: Rules) -> bool:
+    """Whether a qualifier word that bounds the number (以上, 左右, 或者更多) follows at `end`."""
+    suf = _lookup_after(n, end, r.suffix, r.max_suffix, r.suffix_firsts)
+    return suf is not None and suf[1] != "exact"
+
+
+def _latin_ok(n: str, end: int, r: Rules) -> bool:
+    """15k, 30w are 千/万 only before the end of the clause, a currency, a range or a qualifier."""
+    nxt = n[end] if end < len(n) else ""
+    if _HAN.match(nxt) is None or nxt in _RANGE_SEP or _qualified_after(n, end, r):
+        return True
+    surface = match_unit(table().matcher, n, end)
+    return surface is not None and table().by_surface[surface].kind == "currency"
 
 
 _CURRENCY_FIRST = ("人民币", "港币", "美元", "欧元", "日元", "英镑", "新台币", "台币", "澳门币")
@@ -659,13 +977,15 @@ _CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCY_FIRST)
 
 def _currency_before(n: str, start: int) -> tuple[str, int] | None:
     """A currency written before the number (人民币3.14, 港币两千九百六十元): its unit and width."""
-    if start == 0 or n[start - 1] not in _CURRENCY_LAST:
+    space = 1 if start >= 2 and n[start - 1] == " " else 0  # 新台币 177.1 亿元
+    end = start - space
+    if end == 0 or n[end - 1] not in _CURRENCY_LAST:
         return None
     t = table()
     for word in _CURRENCY_FIRST:
         w = len(word)
-        if start >= w and n.startswith(word, start - w):
-            return t.by_surface[word].unit, w
+        if end >= w and n.startswith(word, end - w):
+            return t.by_surface[word].unit, w + space
     return None
 
 

@@ -27,6 +27,21 @@ class UnitSpec:
     needs: str | None
     denominator: bool
     duration: bool
+    # Smaller units that may follow it, largest first, with their factor relative to this unit
+    # (元 → 角/毛 1/10 → 分 1/100: 十块三毛, 一百三十五块六角七分; 斤 → 两 1/10: 3斤5两).
+    subunits: tuple[tuple[tuple[str, ...], Decimal], ...] = ()
+    # A bare digit (two at most) right after it is its decimal fraction: 一块二, 十二块五, 三米九.
+    decimal_tail: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class WordQuantity:
+    """A word that is a quantity by itself (打对折 = 50 %), and the words that must precede it."""
+
+    text: str
+    value: Decimal
+    unit: str
+    after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +51,8 @@ class UnitTable:
     by_surface: dict[str, UnitSpec]
     matcher: re.Pattern[str]
     denominators: re.Pattern[str]
+    prefix_rate_kinds: frozenset[str] = frozenset()
+    words: dict[str, WordQuantity] | None = None
 
 
 def _factor(text: str) -> Decimal:
@@ -56,8 +73,10 @@ def _alternation(surfaces: list[str]) -> re.Pattern[str]:
 def table() -> UnitTable:
     """The unit table, built on first use."""
     by_surface: dict[str, UnitSpec] = {}
-    for entry in load("units")["unit"]:
+    data = load("units")
+    for entry in data["unit"]:
         item_of: dict[str, str] = entry.get("item_of", {})
+        subunits = tuple((tuple(sub["surfaces"]), _factor(sub["factor"])) for sub in entry.get("subunits", []))
         for surface in entry["surfaces"]:
             if surface in by_surface:
                 raise ValueError(f"data/units.toml: surface {surface!r} listed twice")
@@ -70,9 +89,21 @@ def table() -> UnitTable:
                 needs=entry.get("needs"),
                 denominator=bool(entry.get("denominator", False)),
                 duration=bool(entry.get("duration", False)),
+                subunits=subunits,
+                decimal_tail=bool(entry.get("decimal_tail", False)),
             )
     denominators = [s for s, u in by_surface.items() if u.denominator] + ["月"]
-    return UnitTable(by_surface, _alternation(list(by_surface)), _alternation(denominators))
+    words = {
+        w["text"]: WordQuantity(w["text"], _factor(w["value"]), w["unit"], tuple(w.get("after", ())))
+        for w in data.get("word", [])
+    }
+    return UnitTable(
+        by_surface,
+        _alternation(list(by_surface)),
+        _alternation(denominators),
+        frozenset(data.get("prefix_rate_kinds", ())),
+        words,
+    )
 
 
 def match_unit(pattern: re.Pattern[str], text: str, pos: int) -> str | None:
