@@ -9,10 +9,12 @@ strings ("25106000000", never "2.5106E+10"), so nothing is lost on the way to di
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -145,6 +147,57 @@ class Record(BaseModel):
     """Base of every model: strict field names, validated on assignment too."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+    @classmethod
+    def trusted(cls, **fields: Any) -> Self:
+        """A record built from parts the pipeline has already checked, without validating them again.
+
+        Pydantic's `model_construct` does this for any model but costs more than validation itself;
+        a page makes about a hundred records, so this saves a third of a millisecond per page. Field
+        names are still checked; `Page` still checks that every span quotes its text, and the tests
+        revalidate every record of every corpus page (`tests/test_trusted_records.py`).
+        """
+        plan = _plan(cls)
+        names = fields.keys()
+        if not (plan.required <= names <= plan.allowed):
+            missing, unknown = sorted(plan.required - names), sorted(names - plan.allowed)
+            raise TypeError(f"{cls.__name__}.trusted: missing fields {missing}, unknown fields {unknown}")
+        values = dict(plan.defaults)  # every field, in declaration order: update() keeps that order
+        for name, factory in plan.factories:
+            if name not in fields:
+                values[name] = factory()
+        values.update(fields)
+        record = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(record, "__dict__", values)
+        _set(record, "__pydantic_fields_set__", set(names))
+        _set(record, "__pydantic_extra__", None)
+        _set(record, "__pydantic_private__", None)
+        return record
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What `Record.trusted` needs to know of a model's fields, worked out once per model."""
+
+    required: frozenset[str]
+    allowed: frozenset[str]
+    defaults: dict[str, Any]  # every field in declaration order; required ones hold None until given
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
+
+
+@cache
+def _plan(cls: type[Record]) -> _Plan:
+    defaults: dict[str, Any] = {}
+    factories: list[tuple[str, Callable[[], Any]]] = []
+    for name, info in cls.model_fields.items():
+        if info.default_factory is not None:
+            factories.append((name, info.default_factory))  # type: ignore[arg-type]
+            defaults[name] = None
+        else:
+            defaults[name] = None if info.is_required() else info.default
+    required = frozenset(name for name, info in cls.model_fields.items() if info.is_required())
+    return _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories))
 
 
 class Grounded(Record):

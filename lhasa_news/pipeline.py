@@ -67,7 +67,9 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
             articles[pr.article].projects.append(pr)
     events = build_events(text, normalised, articles, periods, figures)
     entities = [
-        Entity(text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical)
+        Entity.trusted(
+            text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical
+        )
         for e in extract_entities(text)
     ]
     entities = _with_bylines(text, articles, entities)
@@ -98,6 +100,8 @@ def _with_bylines(text: str, articles: list[Article], entities: list[Entity]) ->
             if i >= 0 and (i, i + len(name)) not in taken:
                 taken.add((i, i + len(name)))
                 out.append(
-                    Entity(text=name, start=i, end=i + len(name), rule="entity.byline", kind="person", canonical=name)
+                    Entity.trusted(
+                        text=name, start=i, end=i + len(name), rule="entity.byline", kind="person", canonical=name
+                    )
                 )
     return sorted(out, key=lambda e: (e.start, e.end))

@@ -1012,15 +1012,15 @@ def _prefix(n: str, start: int, r: Rules) -> Approx | None:
     if near is not None:
         return near[1]
     lo = max(0, start - r.distant_reach)
-    if not any(c in r.distant_firsts for c in n[lo:start]):
-        return None
+    if r.distant_firsts.isdisjoint(n[lo:start]):
+        return None  # no word of the distant qualifiers starts in reach: the common case
     m = r.distant.search(n, lo, start)
     return r.prefix.get(m.group(1)) if m is not None else None
 
 
 def _to_quantity(text: str, f: _Found) -> Quantity:
     num = f.number
-    return Quantity(
+    return Quantity.trusted(
         text=text[f.start : f.end],
         start=f.start,
         end=f.end,

@@ -1,0 +1,81 @@
+"""`Record.trusted` skips validation for speed, so the tests validate what the pipeline builds with it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+import lhasa_news
+from lhasa_news.models import Article, Figure, Page, Quantity, Span
+
+
+def _records(model: BaseModel) -> list[BaseModel]:
+    """The model and every model nested in it, depth first."""
+    out = [model]
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, BaseModel):
+                out.extend(_records(item))
+    return out
+
+
+def _assert_all_valid(page: Page) -> None:
+    for rec in _records(page):
+        again = type(rec).model_validate(rec.model_dump())
+        assert again == rec, f"{type(rec).__name__} changes when validated: {rec!r}"
+        for name in type(rec).model_fields:
+            value = getattr(rec, name)
+            if isinstance(value, Decimal):
+                assert str(value) == format(value, "f"), f"{type(rec).__name__}.{name} is not plain: {value!r}"
+    assert Page.model_validate_json(page.model_dump_json()) == page
+
+
+def test_corpus_pages_are_valid_records(corpus_dirs: tuple[Path, Path]) -> None:
+    corpus, _ = corpus_dirs
+    pages = sorted(corpus.glob("*.txt"))
+    assert pages
+    for path in pages:
+        _assert_all_valid(lhasa_news.parse_page(path.read_text(encoding="utf-8"), published="2024-05-10"))
+
+
+def test_sample_page_is_valid_records() -> None:
+    text = files("lhasa_news").joinpath("samples/sample-page.txt").read_text(encoding="utf-8")
+    page = lhasa_news.parse_page(text)
+    assert page.figures and page.articles
+    _assert_all_valid(page)
+
+
+def test_trusted_equals_validated() -> None:
+    fields = {"text": "251.06亿元", "start": 3, "end": 11, "rule": "qty.unit", "value": Decimal("25106000000")}
+    q = Quantity.trusted(unit="CNY", **fields)
+    assert q == Quantity(unit="CNY", **fields)
+    assert q.model_dump_json() == Quantity(unit="CNY", **fields).model_dump_json()
+    assert q.model_fields_set == {"text", "start", "end", "rule", "value", "unit"}
+    f = Figure.trusted(text=q.text, start=q.start, end=q.end, rule="figure.clause", quantity=q, metric="总投资")
+    assert f == Figure(text=q.text, start=q.start, end=q.end, rule="figure.clause", quantity=q, metric="总投资")
+
+
+def test_trusted_checks_field_names() -> None:
+    with pytest.raises(TypeError, match=r"missing fields \['unit'\]"):
+        Quantity.trusted(text="5家", start=0, end=2, rule="r", value=Decimal(5))
+    with pytest.raises(TypeError, match=r"unknown fields \['colour'\]"):
+        Span.trusted(text="a", start=0, end=1, colour="red")
+
+
+def test_trusted_default_lists_are_not_shared() -> None:
+    a = Article.trusted(start=0, end=1, text="a")
+    b = Article.trusted(start=0, end=1, text="a")
+    a.reporters.append("次仁")
+    assert b.reporters == []
+
+
+def test_trusted_records_still_validate_assignment() -> None:
+    q = Quantity.trusted(text="5家", start=0, end=2, rule="r", value=Decimal(5), unit="count")
+    with pytest.raises(ValueError):
+        q.approx = "roughly"  # type: ignore[assignment]
