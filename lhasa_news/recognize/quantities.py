@@ -111,12 +111,12 @@ class Rules:
     idiom_firsts: frozenset[str]
     ordinal_before: frozenset[str]
     ordinal_prone: frozenset[str]
-    cardinal_before: tuple[str, ...]
+    cardinal_before: Words
     date_after: frozenset[str]
-    year_markers: tuple[str, ...]
-    framing_before: tuple[str, ...]
-    framing_after: tuple[str, ...]
-    measured_before: tuple[str, ...]
+    year_markers: Words
+    framing_before: Words
+    framing_after: Words
+    measured_before: Words
     one_needs_measure: bool
     code_neighbours: frozenset[str]
     glued_before: frozenset[str]
@@ -128,10 +128,10 @@ class Rules:
     max_suffix: int
     prefix_lasts: frozenset[str]
     suffix_firsts: frozenset[str]
-    never_after: tuple[str, ...]
+    never_after: Words
     never_after_firsts: frozenset[str]
     slogan_quotes: frozenset[str]
-    session_words: tuple[str, ...]
+    session_words: Words
     name_kinds: frozenset[str]
     name_suffixes: regex.Pattern[str]
     name_window: int
@@ -139,8 +139,8 @@ class Rules:
     distant_reach: int
     distant_firsts: frozenset[str]
     particles: frozenset[str]
-    range_inclusive: tuple[str, ...]
-    piece_before: tuple[str, ...]
+    range_inclusive: Words
+    piece_before: Words
     tail_not_before: frozenset[str]
     half_not_after: frozenset[str]
     minus_not_after: frozenset[str]
@@ -162,12 +162,12 @@ def rules() -> Rules:
         idiom_firsts=frozenset(w[0] for w in idioms),
         ordinal_before=frozenset(f["ordinal_before"]),
         ordinal_prone=frozenset(f["ordinal_prone"]),
-        cardinal_before=_longest_first(f["cardinal_before"]),
+        cardinal_before=Words(f["cardinal_before"]),
         date_after=frozenset(f["date_after"]),
-        year_markers=_longest_first(f["year_markers"]),
-        framing_before=_longest_first(f["duration_framing_before"]),
-        framing_after=_longest_first(f["duration_framing_after"]),
-        measured_before=_longest_first(f["duration_measured_before"]),
+        year_markers=Words(f["year_markers"]),
+        framing_before=Words(f["duration_framing_before"]),
+        framing_after=Words(f["duration_framing_after"]),
+        measured_before=Words(f["duration_measured_before"]),
         one_needs_measure=bool(f["duration_one_needs_measure"]),
         code_neighbours=frozenset(f["code_neighbours"]),
         glued_before=frozenset(f["code_neighbours"]) | {".", "/", "%"},
@@ -179,10 +179,10 @@ def rules() -> Rules:
         max_suffix=max(len(w) for w in q["suffix"]),
         prefix_lasts=frozenset(w[-1] for w in q["prefix"]),
         suffix_firsts=frozenset(w[0] for w in q["suffix"]),
-        never_after=_longest_first(f["never_after"]),
+        never_after=Words(f["never_after"]),
         never_after_firsts=frozenset(w[0] for w in f["never_after"]),
         slogan_quotes=frozenset(f["slogan_quotes"]),
-        session_words=_longest_first(f["session_words"]),
+        session_words=Words(f["session_words"]),
         name_kinds=frozenset(f["name_kinds"]),
         name_suffixes=regex.compile("|".join(regex.escape(w) for w in f["name_suffixes"])),
         name_window=int(f["name_window"]),
@@ -197,8 +197,8 @@ def rules() -> Rules:
         distant_reach=int(q["distant"]["max_gap"]) + max(len(w) for w in q["distant"]["words"]),
         distant_firsts=frozenset(w[0] for w in q["distant"]["words"]),
         particles=frozenset(q["particle"]["chars"]),
-        range_inclusive=_longest_first(q["range"]["inclusive"]),
-        piece_before=_longest_first(f["piece_before"]),
+        range_inclusive=Words(q["range"]["inclusive"]),
+        piece_before=Words(f["piece_before"]),
         tail_not_before=frozenset(f["tail_not_before"]),
         half_not_after=frozenset(f["half_not_after"]),
         minus_not_after=frozenset(f["minus_not_after"]),
@@ -224,16 +224,41 @@ def _quick_reject_chars() -> frozenset[str]:
     return frozenset({s[0] for s in table().by_surface} | set(_RANGE_SEP) | {"大"})
 
 
+class Words:
+    """A word list looked up at a text position. Indexed by first and last character, so a lookup
+    tries only the few words that can stand there (longest first) instead of the whole list."""
+
+    __slots__ = ("_by_first", "_by_last")
+
+    def __init__(self, words: list[str]) -> None:
+        self._by_first: dict[str, tuple[str, ...]] = {}
+        self._by_last: dict[str, tuple[str, ...]] = {}
+        for w in sorted((w for w in words if w), key=len, reverse=True):
+            self._by_first[w[0]] = (*self._by_first.get(w[0], ()), w)
+            self._by_last[w[-1]] = (*self._by_last.get(w[-1], ()), w)
+
+    def before(self, n: str, pos: int) -> str | None:
+        """The longest word ending at `pos`, or None."""
+        if pos == 0:
+            return None
+        for w in self._by_last.get(n[pos - 1], ()):
+            if pos >= len(w) and n.startswith(w, pos - len(w)):
+                return w
+        return None
+
+    def after(self, n: str, pos: int) -> str | None:
+        """The longest word starting at `pos`, or None."""
+        if pos >= len(n):
+            return None
+        for w in self._by_first.get(n[pos], ()):
+            if n.startswith(w, pos):
+                return w
+        return None
+
+
 def _word_before(n: str, pos: int, words: tuple[str, ...]) -> str | None:
     for w in words:
         if pos >= len(w) and n.startswith(w, pos - len(w)):
-            return w
-    return None
-
-
-def _word_after(n: str, pos: int, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if n.startswith(w, pos):
             return w
     return None
 
@@ -278,7 +303,7 @@ class _Found:
 
 
 def _is_year(n: str, tok: str, number: Number, end: int, r: Rules) -> bool:
-    if _word_after(n, end, r.year_markers) is None or number.approx != "exact" or number.magnitude:
+    if r.year_markers.after(n, end) is None or number.approx != "exact" or number.magnitude:
         return False
     if number.digit_string:
         return True
@@ -432,7 +457,7 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
                 continue  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
             if _in_idiom(n, start, r):
                 continue  # idioms are all Chinese: Arabic numbers never stand in one
-        if end < length and n[end] in r.never_after_firsts and _word_after(n, end, r.never_after) is not None:
+        if end < length and n[end] in r.never_after_firsts and r.never_after.after(n, end) is not None:
             continue
         if len(tok) > 1 and tok[-1] == "千" and tok[-2] in "十百万亿":
             unit_here = match_unit(table().matcher, n, end - 1)
@@ -567,7 +592,7 @@ def _with_unit(
     # Ranges: 3000—5000元, 3至5万元, 1.2万-1.5万, 10%—15%, 1万(含)-5万元
     sep = uend
     if sep < length and n[sep] in "(（":
-        inclusive = _word_after(n, sep, r.range_inclusive)
+        inclusive = r.range_inclusive.after(n, sep)
         sep += len(inclusive) if inclusive else 0
     if sep < length and n[sep] in _RANGE_SEP and number.value is not None:
         rng = _range(n, start, sep, tok, number, spec, r)
@@ -583,7 +608,7 @@ def _with_unit(
 
     if spec.surface in r.ordinal_prone and not standalone:
         small = number.value is not None and number.value <= 3 and tok != "两"
-        if small and _word_before(n, num_start, r.cardinal_before) is None:
+        if small and r.cardinal_before.before(n, num_start) is None:
             return None
     if (
         spec.duration
@@ -595,7 +620,7 @@ def _with_unit(
     if (
         spec.surface == "次"
         and not standalone
-        and _word_after(n, uend, r.session_words)
+        and r.session_words.after(n, uend)
         and "届" in n[max(0, num_start - 8) : num_start]
     ):
         return None  # 二届人大四次会议: a session number
@@ -739,7 +764,7 @@ def _money_word_ok(n: str, num_start: int, uend: int, tok: str, spec: UnitSpec, 
         return tail or spec.surface.endswith("钱")
     if spec.needs != "clause_end" or tail:
         return True
-    if tok == "一" or _word_before(n, num_start, r.piece_before) is not None:
+    if tok == "一" or r.piece_before.before(n, num_start) is not None:
         return False  # 一块 is also "together"; 分成两块 are pieces
     nxt = n[uend] if uend < len(n) else ""
     if nxt in _RANGE_SEP or _HAN.match(nxt) is None:
@@ -821,15 +846,15 @@ def _counted_noun(n: str, pos: int) -> str | None:
 
 def _duration_counts(n: str, start: int, uend: int, number: Number, r: Rules) -> bool:
     """A duration is a quantity when it is measured (为期7天), not when it frames a period (在五年内)."""
-    measured = _word_before(n, start, r.measured_before) is not None
+    measured = r.measured_before.before(n, start) is not None
     suffix = _lookup_after(n, uend, r.suffix, r.max_suffix, r.suffix_firsts)
     if suffix is not None and suffix[1] != "exact":
         return True  # 1个工作日以内, 两年以上: measured against a bound
     if measured:
-        return _word_after(n, uend, r.framing_after) is None or n.startswith("以内", uend)
-    if _word_before(n, start, r.framing_before) is not None:
+        return r.framing_after.after(n, uend) is None or n.startswith("以内", uend)
+    if r.framing_before.before(n, start) is not None:
         return False
-    if _word_after(n, uend, r.framing_after) is not None:
+    if r.framing_after.after(n, uend) is not None:
         return False
     return not (r.one_needs_measure and number.value == 1)
 
