@@ -11,10 +11,11 @@ the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import Generic, TypeAlias, TypeVar
 
 import regex
 
@@ -50,17 +51,18 @@ _LATIN_MAG = rf"[{LATIN_MAGNITUDES}](?![A-Za-z0-9])"  # 15k, 30w (not 5kg, 3kW)
 
 
 # The numeral grammar uses only character classes, so the faster standard `re` engine runs it.
+_FRAC = r"(?P<frac>(?<![0-9./])(?P<fnum>[1-9][0-9]?)/(?P<fden>[1-9][0-9]?)(?![0-9/.A-Za-z%]))"
+_OF = rf"分之(?P<cnum>{_AR}|[{_CN}]+(?:点[{_CN_DIGIT}]+)?)"  # 三分之|一, 百分之|二十
+_FAN = r"(?P<fan>翻(?P<fann>[一两二三四五])番)"
+_NUM_AR = rf"{_AR}(?:[余多])?(?:\x20?[十百千万亿佰仟萬億]+)?(?:[余多几](?![十百千万亿]))?"
+_NUM_CN = rf"[{_CN}]+(?:点[{_CN_DIGIT}]+[万亿]*)?(?:[余多几来][十百千万亿]*)?"
 _TOKEN = re.compile(
-    rf"""
-    (?P<frac>(?<![0-9./])(?P<fnum>[1-9][0-9]?)/(?P<fden>[1-9][0-9]?)(?![0-9/.A-Za-z%]))
-  | (?P<cnfrac>(?P<cden>[{_CN}]+|[1-9][0-9]{{0,5}})分之(?P<cnum>{_AR}|[{_CN}]+(?:点[{_CN_DIGIT}]+)?))
-  | (?P<fan>翻(?P<fann>[一两二三四五])番)
-  | (?P<half>一半)
-  | (?P<num>{_AR}(?:[余多])?(?:\x20?[十百千万亿佰仟萬億]+)?(?:[余多几](?![十百千万亿]))?
-           |[{_CN}]+(?:点[{_CN_DIGIT}]+[万亿]*)?(?:[余多几来][十百千万亿]*)?)
-    """,
-    re.VERBOSE,
+    rf"{_FRAC}|(?P<cnfrac>(?P<cden>[{_CN}]+|[1-9][0-9]{{0,5}}){_OF})|{_FAN}|(?P<half>一半)|(?P<num>{_NUM_AR}|{_NUM_CN})"
 )
+# The same grammar for a token known to start with a digit, or with a Chinese numeral: only the
+# alternatives that can start there, in the same order, so the match is the same and cheaper.
+_TOKEN_AR = re.compile(rf"{_FRAC}|(?P<cnfrac>(?P<cden>[1-9][0-9]{{0,5}}){_OF})|(?P<num>{_NUM_AR})")
+_TOKEN_CN = re.compile(rf"(?P<cnfrac>(?P<cden>[{_CN}]+){_OF})|(?P<half>一半)|(?P<num>{_NUM_CN})")
 # Rarer forms, tried only where the common grammar stops before a character that may go on
 # (a cheap look at one character, so the common case pays nothing): 5万4千6百, 15k, 五兆六十二亿, 两个亿.
 _AR_LONGER = re.compile(
@@ -78,7 +80,9 @@ _ASCII_DIGITS = frozenset("0123456789")
 _CN_CHARS = frozenset(CHINESE_CHARS)
 _MAX_TOKEN = 40  # longer tokens are refused before the parse cache sees them
 _RARE_LAST = frozenset(LATIN_MAGNITUDES + "两")  # 15k, 30w; 二两 (the unit liang)
+_LAST_MARKS = _RARE_LAST | {"千"}  # and 三十万千瓦: last characters that `_shaped` looks at
 _SIGNS = frozenset("-负")
+V = TypeVar("V")
 
 
 @cache
@@ -132,12 +136,13 @@ class Rules:
     code_neighbours: frozenset[str]
     glued_before: frozenset[str]
     before_marks: frozenset[str]
+    token_marks: frozenset[str]
     prefix: dict[str, Approx]
     infix: dict[str, Approx]
     suffix: dict[str, Approx]
     fused: dict[str, Approx]
-    prefix_at: Qualifiers
-    suffix_at: Qualifiers
+    prefix_at: WordTable[Approx]
+    suffix_at: WordTable[Approx]
     never_after: Words
     never_after_firsts: frozenset[str]
     slogan_quotes: frozenset[str]
@@ -182,12 +187,13 @@ def rules() -> Rules:
         code_neighbours=frozenset(f["code_neighbours"]),
         glued_before=frozenset(f["code_neighbours"]) | {".", "/", "%"},
         before_marks=frozenset(f["code_neighbours"]) | {".", "/", "%", ",", "，"} | frozenset(f["ordinal_before"]),
+        token_marks=frozenset(f["code_neighbours"]) | frozenset(w[0] for w in f["never_after"]),
         prefix=dict(q["prefix"]),
         infix=dict(q["infix"]),
         suffix=dict(q["suffix"]),
         fused=dict(q["fused"]),
-        prefix_at=Qualifiers(q["prefix"]),
-        suffix_at=Qualifiers(q["suffix"]),
+        prefix_at=WordTable(q["prefix"]),
+        suffix_at=WordTable(q["suffix"]),
         never_after=Words(f["never_after"]),
         never_after_firsts=frozenset(w[0] for w in f["never_after"]),
         slogan_quotes=frozenset(f["slogan_quotes"]),
@@ -233,69 +239,73 @@ def _quick_reject_chars() -> frozenset[str]:
     return frozenset({s[0] for s in table().by_surface} | set(_RANGE_SEP) | {"大"})
 
 
-class Words:
-    """A word list looked up at a text position. Indexed by first and last character, so a lookup
-    tries only the few words that can stand there (longest first) instead of the whole list."""
+# One entry of a `WordTable` index: the value of the one-character word there (None when there is
+# none), and the longer words with their values by their next character, longest first.
+_Entry: TypeAlias = "tuple[V | None, dict[str, tuple[tuple[str, V], ...]]]"
 
-    __slots__ = ("_by_first", "_by_last")
+
+class WordTable(Generic[V]):
+    """Words with a value each, looked up at a text position: the longest word that starts (or ends)
+    there. Indexed by the first two (last two) characters, so a lookup reads one or two characters
+    and compares only the words that fit both, instead of trying the whole list."""
+
+    __slots__ = ("_bwd", "_fwd", "firsts")
+
+    def __init__(self, table: Mapping[str, V]) -> None:
+        words = sorted((w for w in table if w), key=len, reverse=True)
+        self._fwd: dict[str, _Entry[V]] = _two_level((w, w, table[w]) for w in words)
+        self._bwd: dict[str, _Entry[V]] = _two_level((w[::-1], w, table[w]) for w in words)
+        self.firsts = frozenset(self._fwd)  # for a check at the call site, saving the call
+
+    def after(self, n: str, pos: int) -> V | None:
+        """The value of the longest word starting at `pos`, or None."""
+        if pos >= len(n):
+            return None
+        entry = self._fwd.get(n[pos])
+        if entry is None:
+            return None
+        single, longer = entry
+        if longer and pos + 1 < len(n):
+            for w, value in longer.get(n[pos + 1], ()):
+                if len(w) == 2 or n.startswith(w, pos):
+                    return value
+        return single
+
+    def before(self, n: str, pos: int) -> V | None:
+        """The value of the longest word ending at `pos`, or None."""
+        if pos == 0:
+            return None
+        entry = self._bwd.get(n[pos - 1])
+        if entry is None:
+            return None
+        single, longer = entry
+        if longer and pos >= 2:
+            for w, value in longer.get(n[pos - 2], ()):
+                if len(w) == 2 or (pos >= len(w) and n.startswith(w, pos - len(w))):
+                    return value
+        return single
+
+
+def _two_level(entries: Iterable[tuple[str, str, V]]) -> dict[str, _Entry[V]]:
+    """Index (key, word, value), longest first, by the key's first character and then its second."""
+    out: dict[str, _Entry[V]] = {}
+    for key, word, value in entries:
+        single, longer = out.get(key[0], (None, {}))
+        if len(key) == 1:
+            single = value
+        else:
+            longer[key[1]] = (*longer.get(key[1], ()), (word, value))
+        out[key[0]] = (single, longer)
+    return out
+
+
+class Words(WordTable[str]):
+    """A word list looked up at a text position; a lookup gives the word found."""
+
+    __slots__ = ()
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._by_first: dict[str, tuple[str, ...]] = {}
-        self._by_last: dict[str, tuple[str, ...]] = {}
-        for w in sorted((w for w in words if w), key=len, reverse=True):
-            self._by_first[w[0]] = (*self._by_first.get(w[0], ()), w)
-            self._by_last[w[-1]] = (*self._by_last.get(w[-1], ()), w)
-
-    def before(self, n: str, pos: int) -> str | None:
-        """The longest word ending at `pos`, or None."""
-        if pos == 0:
-            return None
-        for w in self._by_last.get(n[pos - 1], ()):
-            if pos >= len(w) and n.startswith(w, pos - len(w)):
-                return w
-        return None
-
-    def after(self, n: str, pos: int) -> str | None:
-        """The longest word starting at `pos`, or None."""
-        if pos >= len(n):
-            return None
-        for w in self._by_first.get(n[pos], ()):
-            if n.startswith(w, pos):
-                return w
-        return None
-
-
-class Qualifiers:
-    """Qualifier words (qualifiers.toml) with their approximation, looked up at a text position like
-    `Words`: indexed by first and last character, longest first."""
-
-    __slots__ = ("_by_first", "_by_last", "firsts")
-
-    def __init__(self, table: dict[str, Approx]) -> None:
-        self._by_first: dict[str, tuple[tuple[str, Approx], ...]] = {}
-        self._by_last: dict[str, tuple[tuple[str, Approx], ...]] = {}
-        for w in sorted((w for w in table if w), key=len, reverse=True):
-            self._by_first[w[0]] = (*self._by_first.get(w[0], ()), (w, table[w]))
-            self._by_last[w[-1]] = (*self._by_last.get(w[-1], ()), (w, table[w]))
-        self.firsts = frozenset(self._by_first)  # for a check at the call site, saving the call
-
-    def before(self, n: str, pos: int) -> Approx | None:
-        """The approximation of the longest word ending at `pos` (约|20亿元), or None."""
-        if pos == 0:
-            return None
-        for w, approx in self._by_last.get(n[pos - 1], ()):
-            if pos >= len(w) and n.startswith(w, pos - len(w)):
-                return approx
-        return None
-
-    def after(self, n: str, pos: int) -> Approx | None:
-        """The approximation of the longest word starting at `pos` (8%|左右), or None."""
-        if pos >= len(n):
-            return None
-        for w, approx in self._by_first.get(n[pos], ()):
-            if n.startswith(w, pos):
-                return approx
-        return None
+        super().__init__({w: w for w in words})
 
 
 def _word_before(n: str, pos: int, words: tuple[str, ...]) -> str | None:
@@ -367,7 +377,6 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
     """Every quantity of the normalised text `n`, in order."""
     out: list[_Found] = []
     r = rules()
-    quick_reject = _quick_reject_chars()
     candidate, words = _starts()
     specials = _specials()
     find = candidate.search
@@ -385,7 +394,7 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
         nxt = n[end] if end < length else ""
         arabic = first in _ASCII_DIGITS
         if nxt in (_AR_RUN_GOES_ON if arabic else _CN_RUN_GOES_ON) or not (arabic or first in _CN_CHARS):
-            m = _TOKEN.match(n, start)
+            m = (_TOKEN_AR if arabic else _TOKEN_CN if first in _CN_CHARS else _TOKEN).match(n, start)
             if m is None:
                 special = _special_at(n, start, words, r, standalone) if first in specials else None
                 if special is not None:
@@ -418,32 +427,15 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             n, start, before, r, standalone
         ):
             continue
-        if tok[0] == "0" and len(tok) > 1 and tok[1].isdigit():
-            continue  # 007, 0891: codes
-        if nxt in r.code_neighbours:
-            continue
-        if tok[-1] in _RARE_LAST:
-            if tok[-1] != "两":
-                if not _latin_ok(n, end, r):
-                    continue  # 5k跑, 65w快充: not 千/万
-            elif len(tok) >= 2 and tok[-2] not in "两俩" and _liang_ends(n, tok, end, r):
-                tok, end = tok[:-1], end - 1  # 二两, 三十两, 三千两百两: 两 is the unit (50 g)
-                nxt = n[end]
-        if not arabic and not standalone:
-            if before in r.slogan_quotes:
+        # The checks of the token's own shape and of the character after it; an Arabic number with
+        # a plain last character and a plain neighbour (the common case) needs none of them.
+        if not arabic or first == "0" or nxt in r.token_marks or tok[-1] in _LAST_MARKS:
+            shaped = _shaped(n, start, end, tok, before, arabic, r, standalone)
+            if shaped is None:
                 continue
-            if nxt and nxt not in quick_reject and before not in r.fused and not _qualified_after(n, end, r):
-                continue  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
-            if _in_idiom(n, start, r):
-                continue  # idioms are all Chinese: Arabic numbers never stand in one
-        if nxt in r.never_after_firsts and r.never_after.after(n, end) is not None:
-            continue
-        if tok[-1] == "千" and len(tok) > 1 and tok[-2] in "十百万亿":
-            unit_here = table().at(n, end - 1)
-            if unit_here is not None and unit_here.surface.startswith("千"):
-                tok, end = tok[:-1], end - 1  # 三十万千瓦 = 三十万 + 千瓦, not 三十万千 + 瓦
-                nxt = n[end]
-        if nxt == "折" and not arabic and len(tok) == 2 and _two_digits(tok):
+            tok, end = shaped
+            nxt = n[end] if end < length else ""
+        if not arabic and len(tok) == 2 and n.startswith("折", end) and _two_digits(tok):
             # 八五折, 三八折: a discount's two digits are read one by one (85 %), never as a pair
             number: Number | None = Number(Decimal(_two_digits(tok)), chinese=True, digit_string=True)
         else:
@@ -456,6 +448,7 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
                 continue
             tok = simple.group()
             pos = end = start + simple.end()
+            nxt = n[end] if end < length else ""
             number = _parse_token(tok)
             if number is None:
                 continue
@@ -471,7 +464,7 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             fused = True
 
         # The unit, or a range partner, or neither.
-        found = _with_unit(n, start, end, tok, number, r, standalone, fused)
+        found = _with_unit(n, start, end, nxt, tok, number, r, standalone, fused)
         if found is None:
             continue
         if before in _SIGNS and found.start == start and found.number.value is not None and _minus_sign(n, start, r):
@@ -481,6 +474,41 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             pos = found.end
         out.append(_finish(n, found, r))
     return out
+
+
+def _shaped(
+    n: str, start: int, end: int, tok: str, before: str, arabic: bool, r: Rules, standalone: bool
+) -> tuple[str, int] | None:
+    """The token `tok` at `start:end` after the checks of its shape and of the character after it:
+    None for a code (007, 1+N), a k/w that is no magnitude, a Chinese numeral that cannot be a
+    quantity there, a date word after it; shortened when its last 两 or 千 belongs to the unit."""
+    length = len(n)
+    nxt = n[end] if end < length else ""
+    if tok[0] == "0" and len(tok) > 1 and tok[1].isdigit():
+        return None  # 007, 0891: codes
+    if nxt in r.code_neighbours:
+        return None
+    if tok[-1] in _RARE_LAST:
+        if tok[-1] != "两":
+            if not _latin_ok(n, end, r):
+                return None  # 5k跑, 65w快充: not 千/万
+        elif len(tok) >= 2 and tok[-2] not in "两俩" and _liang_ends(n, tok, end, r):
+            tok, end = tok[:-1], end - 1  # 二两, 三十两, 三千两百两: 两 is the unit (50 g)
+            nxt = n[end]
+    if not arabic and not standalone:
+        if before in r.slogan_quotes:
+            return None
+        if nxt and nxt not in _quick_reject_chars() and before not in r.fused and not _qualified_after(n, end, r):
+            return None  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
+        if _in_idiom(n, start, r):
+            return None  # idioms are all Chinese: Arabic numbers never stand in one
+    if nxt in r.never_after_firsts and r.never_after.after(n, end) is not None:
+        return None
+    if tok[-1] == "千" and len(tok) > 1 and tok[-2] in "十百万亿":
+        unit_here = table().at(n, end - 1)
+        if unit_here is not None and unit_here.surface.startswith("千"):
+            tok, end = tok[:-1], end - 1  # 三十万千瓦 = 三十万 + 千瓦, not 三十万千 + 瓦
+    return tok, end
 
 
 def _glued(n: str, start: int, before: str, r: Rules, standalone: bool) -> bool:
@@ -571,27 +599,29 @@ def _with_unit(
     n: str,
     start: int,
     end: int,
+    nxt: str,
     tok: str,
     number: Number,
     r: Rules,
     standalone: bool,
     fused: bool,
 ) -> _Found | None:
-    """The quantity of the numeral `tok` at `start:end`: with its unit, as a range or bare; None
-    when a filter turns it away. The character after the unit is looked at once (`after`) and
-    again only when the unit's text grows (半, a sub-unit tail)."""
+    """The quantity of the numeral `tok` at `start:end` (`nxt`: the character at `end`, "" at the
+    end of the text): with its unit, as a range or bare; None when a filter turns it away. The
+    character after the unit is looked at once (`after`) and again only when the unit's text grows
+    (半, a sub-unit tail)."""
     t = table()
     length = len(n)
     num_start = start + 1 if fused else start
     ustart = end
-    if n.startswith(" ", end) and tok[0].isdigit() and not n.startswith("  ", end):
+    if nxt == " " and tok[0].isdigit() and not n.startswith("  ", end):
         ustart = end + 1  # a PDF dump's space between number and unit: 2 厘米, 共 120 人
     spec = t.at(n, ustart)
     if spec is not None and spec.needs is not None and not _unit_ok(spec, number, tok, n, ustart + len(spec.surface)):
         spec = None
     if spec is None:
         uend = end
-        after = n[end] if end < length else ""
+        after = nxt
         kind = ""
     else:
         uend = ustart + len(spec.surface)
@@ -1125,7 +1155,7 @@ def _share_suffixes(n: str, found: list[_Found], r: Rules) -> None:
     """In 10%和12%左右 or 30%、25%以上 the suffix qualifies every member of the list."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
-        if a.approx != "exact" or n[a.end : b.start] not in _COORD or a.unit != b.unit:
+        if a.approx != "exact" or b.start != a.end + 1 or n[a.end] not in _COORD or a.unit != b.unit:
             continue
         if r.suffix_at.after(n, a.end) is not None:
             continue

@@ -32,6 +32,7 @@ class UnitSpec:
     subunits: tuple[tuple[tuple[str, ...], Decimal], ...] = ()
     # A bare digit (two at most) right after it is its decimal fraction: 一块二, 十二块五, 三米九.
     decimal_tail: bool = False
+    latin_end: bool = False  # the surface ends in a Latin letter (km, kWh): see `UnitTable.at`
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +53,33 @@ class UnitTable:
     denominators: re.Pattern[str]
     prefix_rate_kinds: frozenset[str] = frozenset()
     words: dict[str, WordQuantity] | None = None
-    # Surfaces by first character, longest first, each with whether it ends in a Latin letter.
-    by_first: dict[str, tuple[tuple[str, UnitSpec, bool], ...]] = field(default_factory=dict)
+    # Surfaces by first character: the one-character surface there (or None), and the longer
+    # surfaces by their second character, longest first.
+    by_first: dict[str, tuple[UnitSpec | None, dict[str, tuple[UnitSpec, ...]]]] = field(default_factory=dict)
 
     def at(self, text: str, pos: int) -> UnitSpec | None:
         """The unit starting at `pos`, or None. The longest surface wins (万千瓦时 before 千瓦), and
         a Latin surface must not run on into more letters (5G is no unit; 10mm is mm, not m).
 
-        A dict lookup and a few `startswith` instead of one regex alternation of every surface:
-        called for nearly every numeral, it is the unit lookup's hot path."""
+        Two dict lookups (first and second character) and a `startswith` only for the few longer
+        surfaces that fit both, instead of one regex alternation of every surface: called for
+        nearly every numeral, this is the unit lookup's hot path."""
         if pos >= len(text):
             return None
-        for surface, spec, latin in self.by_first.get(text[pos], ()):
-            if text.startswith(surface, pos):
-                end = pos + len(surface)
-                if latin and end < len(text) and text[end].isascii() and text[end].isalpha():
-                    return None  # the longest surface runs on: no shorter one is tried either
-                return spec
-        return None
+        entry = self.by_first.get(text[pos])
+        if entry is None:
+            return None
+        spec, longer = entry
+        if longer and pos + 1 < len(text):
+            for candidate in longer.get(text[pos + 1], ()):
+                if len(candidate.surface) == 2 or text.startswith(candidate.surface, pos):
+                    spec = candidate
+                    break
+        if spec is not None and spec.latin_end:
+            end = pos + len(spec.surface)
+            if end < len(text) and text[end].isascii() and text[end].isalpha():
+                return None  # the longest surface runs on: no shorter one is tried either
+        return spec
 
 
 def _factor(text: str) -> Decimal:
@@ -108,6 +118,7 @@ def table() -> UnitTable:
                 duration=bool(entry.get("duration", False)),
                 subunits=subunits,
                 decimal_tail=bool(entry.get("decimal_tail", False)),
+                latin_end=surface[-1].isascii() and surface[-1].isalpha(),
             )
     denominators = [s for s, u in by_surface.items() if u.denominator] + ["月"]
     words = {
@@ -123,12 +134,16 @@ def table() -> UnitTable:
     )
 
 
-def _by_first(by_surface: dict[str, UnitSpec]) -> dict[str, tuple[tuple[str, UnitSpec, bool], ...]]:
-    """The surfaces by first character, longest first (the order of `_alternation`)."""
-    out: dict[str, tuple[tuple[str, UnitSpec, bool], ...]] = {}
+def _by_first(by_surface: dict[str, UnitSpec]) -> dict[str, tuple[UnitSpec | None, dict[str, tuple[UnitSpec, ...]]]]:
+    """The surfaces by first character, then the longer ones by second character, longest first."""
+    out: dict[str, tuple[UnitSpec | None, dict[str, tuple[UnitSpec, ...]]]] = {}
     for surface in sorted(by_surface, key=lambda s: (-len(s), s)):
-        latin = surface[-1].isascii() and surface[-1].isalpha()
-        out[surface[0]] = (*out.get(surface[0], ()), (surface, by_surface[surface], latin))
+        single, longer = out.get(surface[0], (None, {}))
+        if len(surface) == 1:
+            single = by_surface[surface]
+        else:
+            longer[surface[1]] = (*longer.get(surface[1], ()), by_surface[surface])
+        out[surface[0]] = (single, longer)
     return out
 
 
