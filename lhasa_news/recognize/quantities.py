@@ -34,7 +34,7 @@ from lhasa_news.recognize.numbers import (
     round_value,
     simplify,
 )
-from lhasa_news.recognize.units import UnitSpec, denominator_spec, match_unit, table
+from lhasa_news.recognize.units import UnitSpec, UnitTable, denominator_spec, match_unit, table
 from lhasa_news.text.normalise import normalise
 
 _CN = re.escape(CHINESE_CHARS)
@@ -119,11 +119,10 @@ _NAME_TEXT = regex.compile(r"[\p{Han}“”\"+\s]*")
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    """The data of filters.toml and qualifiers.toml, prepared for lookups."""
+    """The data of filters.toml and qualifiers.toml (and the unit table), prepared for lookups."""
 
     idioms: re.Pattern[str]
     idiom_max: int
-    idiom_firsts: frozenset[str]
     ordinal_before: frozenset[str]
     ordinal_prone: frozenset[str]
     cardinal_before: Words
@@ -152,13 +151,14 @@ class Rules:
     name_window: int
     distant: re.Pattern[str]
     distant_reach: int
-    distant_firsts: frozenset[str]
     particles: frozenset[str]
     range_inclusive: Words
     piece_before: Words
     tail_not_before: frozenset[str]
     half_not_after: frozenset[str]
     minus_not_after: frozenset[str]
+    units: UnitTable
+    unit_checks: dict[str, _UnitChecks]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -171,12 +171,13 @@ def rules() -> Rules:
     f = load("filters")
     q = load("qualifiers")
     idioms = sorted(set(f["idioms"]), key=len, reverse=True)
+    units = table()
+    ordinal_prone, name_kinds = frozenset(f["ordinal_prone"]), frozenset(f["name_kinds"])
     return Rules(
         idioms=re.compile("|".join(re.escape(w) for w in idioms)),
         idiom_max=max(len(w) for w in idioms),
-        idiom_firsts=frozenset(w[0] for w in idioms),
         ordinal_before=frozenset(f["ordinal_before"]),
-        ordinal_prone=frozenset(f["ordinal_prone"]),
+        ordinal_prone=ordinal_prone,
         cardinal_before=Words(f["cardinal_before"]),
         date_after=frozenset(f["date_after"]),
         year_markers=Words(f["year_markers"]),
@@ -198,7 +199,7 @@ def rules() -> Rules:
         never_after_firsts=frozenset(w[0] for w in f["never_after"]),
         slogan_quotes=frozenset(f["slogan_quotes"]),
         session_words=Words(f["session_words"]),
-        name_kinds=frozenset(f["name_kinds"]),
+        name_kinds=name_kinds,
         name_suffixes=regex.compile("|".join(regex.escape(w) for w in f["name_suffixes"])),
         name_window=int(f["name_window"]),
         distant=re.compile(
@@ -210,26 +211,36 @@ def rules() -> Rules:
             + "}$"
         ),
         distant_reach=int(q["distant"]["max_gap"]) + max(len(w) for w in q["distant"]["words"]),
-        distant_firsts=frozenset(w[0] for w in q["distant"]["words"]),
         particles=frozenset(q["particle"]["chars"]),
         range_inclusive=Words(q["range"]["inclusive"]),
         piece_before=Words(f["piece_before"]),
         tail_not_before=frozenset(f["tail_not_before"]),
         half_not_after=frozenset(f["half_not_after"]),
         minus_not_after=frozenset(f["minus_not_after"]),
+        units=units,
+        unit_checks={
+            surface: _unit_checks(spec, ordinal_prone, name_kinds, units.prefix_rate_kinds)
+            for surface, spec in units.by_surface.items()
+        },
     )
 
 
 def _in_idiom(n: str, start: int, r: Rules) -> bool:
-    """Whether an idiom of filters.toml (一批, 统一, 一年一度) covers position `start`."""
-    firsts = r.idiom_firsts
-    for k in range(min(r.idiom_max - 1, start), -1, -1):
-        if n[start - k] not in firsts:
-            continue
-        m = r.idioms.match(n, start - k)
-        if m is not None and m.end() > start:
+    """Whether an idiom of filters.toml (一批, 统一, 一年一度) covers position `start`.
+
+    The search skips to where an idiom starts (the engine checks the first characters itself) in
+    the window of the idioms that could reach `start`, at most `idiom_max` times."""
+    pos = start - r.idiom_max + 1
+    if pos < 0:
+        pos = 0
+    reach = start + r.idiom_max
+    while True:
+        m = r.idioms.search(n, pos, reach)
+        if m is None or m.start() > start:
+            return False
+        if m.end() > start:
             return True
-    return False
+        pos = m.start() + 1
 
 
 @cache
@@ -609,8 +620,8 @@ def _with_unit(
     """The quantity of the numeral `tok` at `start:end` (`nxt`: the character at `end`, "" at the
     end of the text): with its unit, as a range or bare; None when a filter turns it away. The
     character after the unit is looked at once (`after`) and again only when the unit's text grows
-    (半, a sub-unit tail)."""
-    t = table()
+    (半, a sub-unit tail); the checks that cannot apply to the unit are skipped (`_UnitChecks`)."""
+    t = r.units
     length = len(n)
     num_start = start + 1 if fused else start
     ustart = end
@@ -622,39 +633,46 @@ def _with_unit(
     if spec is None:
         uend = end
         after = nxt
-        kind = ""
+        checks = _NO_CHECKS
     else:
-        uend = ustart + len(spec.surface)
-        if spec.unit == "year" and _is_year(n, tok, number, end, r):
+        checks = r.unit_checks[spec.surface]
+        if checks.year and _is_year(n, tok, number, end, r):
             return None  # 2023年, 二〇二三年度
+        uend = ustart + len(spec.surface)
         after = n[uend] if uend < length else ""
-        if after in _ASCII_ALNUM and spec.surface == "%":
-            return None  # %28 in a URL, not a percentage
-        if after == "半" and number.value is not None:
-            after_half = t.at(n, uend + 1) if spec.surface == "个" else None
-            if after_half is not None and after_half.duration:
-                spec, uend = after_half, uend + 1 + len(after_half.surface)  # 两个半小时
-                number = _plus_half(number)
-            elif spec.kind in _HALVABLE:
-                number, uend = _plus_half(number), uend + 1  # 一吨半, 一年半
-            after = n[uend] if uend < length else ""
-        kind = spec.kind
-        if kind == "discount":
-            if after in _CONVERSION:
-                return None  # 折合, 折算: a conversion, not a discount
-            if number.value is not None and number.value >= 10:
-                if not tok[0].isdigit() and not number.digit_string:
-                    return None  # 十折 is no discount at all
-                spec = _DISCOUNT_TWO_DIGITS  # 75折 is 7.5折
-        if (spec.subunits or spec.decimal_tail) and number.value is not None:
-            tail = False
-            if after in _TAIL_STARTS:
-                number, uend, tail = _subunit_tail(n, uend, number, spec, not tok[0].isdigit(), r)
+        if checks.attached or after in _ATTACHED_MARKS:
+            if after in _ASCII_ALNUM and spec.surface == "%":
+                return None  # %28 in a URL, not a percentage
+            if after == "半" and number.value is not None:
+                after_half = t.at(n, uend + 1) if spec.surface == "个" else None
+                if after_half is not None and after_half.duration:
+                    spec, uend = after_half, uend + 1 + len(after_half.surface)  # 两个半小时
+                    number = _plus_half(number)
+                    checks = r.unit_checks[spec.surface]
+                elif spec.kind in _HALVABLE:
+                    number, uend = _plus_half(number), uend + 1  # 一吨半, 一年半
                 after = n[uend] if uend < length else ""
-            if spec.needs is not None and not standalone and not _money_word_ok(n, num_start, uend, tok, spec, tail, r):
-                return None
+            if spec.kind == "discount":
+                if after in _CONVERSION:
+                    return None  # 折合, 折算: a conversion, not a discount
+                if number.value is not None and number.value >= 10:
+                    if not tok[0].isdigit() and not number.digit_string:
+                        return None  # 十折 is no discount at all
+                    spec = _DISCOUNT_TWO_DIGITS  # 75折 is 7.5折
+                    checks = _unit_checks(spec, r.ordinal_prone, r.name_kinds, t.prefix_rate_kinds)
+            if (spec.subunits or spec.decimal_tail) and number.value is not None:
+                tail = False
+                if after in _TAIL_STARTS:
+                    number, uend, tail = _subunit_tail(n, uend, number, spec, not tok[0].isdigit(), r)
+                    after = n[uend] if uend < length else ""
+                if (
+                    spec.needs is not None
+                    and not standalone
+                    and not _money_word_ok(n, num_start, uend, tok, spec, tail, r)
+                ):
+                    return None
         if (
-            kind == "count"
+            checks.count
             and not number.magnitude
             and number.value is not None
             and number.value != number.value.to_integral_value()
@@ -676,26 +694,17 @@ def _with_unit(
 
     if spec is None:
         return _bare(n, start, end, tok, number, r, standalone, fused)
-    surface = spec.surface
     if not standalone:
         if tok[0] in "百千万" and not fused and _prefix(n, num_start, r) is None:
             return None  # 百名企业家 (a slogan); 近百人 and 上百种 are quantities
-        if surface in r.ordinal_prone:
-            small = number.value is not None and number.value <= 3 and tok != "两"
-            if small and r.cardinal_before.before(n, num_start) is None:
-                return None
-        if spec.duration and surface not in ("岁", "周岁") and not _duration_counts(n, num_start, uend, number, r):
-            return None
-        if surface == "次" and r.session_words.after(n, uend) and "届" in n[max(0, num_start - 8) : num_start]:
-            return None  # 二届人大四次会议: a session number
-        if kind == "count" and tok == "一" and _indefinite(n, uend, surface):
+        if checks.in_context and _out_of_context(n, num_start, uend, tok, number, spec, r):
             return None
     unit = spec.unit
     factor = spec.factor
     item = spec.item
     rule = "qty.unit"
     # Rates: 元/千瓦时, 万吨/年, 元每公斤
-    if after in _PER_MARKS and uend + 1 < length and kind not in ("count", "percent", "ratio"):
+    if after in _PER_MARKS and uend + 1 < length and spec.kind not in ("count", "percent", "ratio"):
         den_surface = match_unit(t.denominators, n, uend + 1)
         if den_surface is not None:
             den = denominator_spec(den_surface)
@@ -705,24 +714,80 @@ def _with_unit(
                 item = None
                 uend = uend + 1 + len(den_surface)
                 rule = "qty.rate"
-    if kind in t.prefix_rate_kinds and rule == "qty.unit" and not fused:
+    if checks.prefix_rate and rule == "qty.unit" and not fused:
         per = _per_before(n, num_start)
         if per is not None:  # 每小时十公里: a speed written denominator first
             den = denominator_spec(per[1])
             unit, factor, item, rule = f"{spec.unit}/{den.unit}", spec.factor / den.factor, None, "qty.rate"
             start = per[0]
     # 3个多月 is in the table; a 多/余 right after a time unit (一年多) stays outside the text.
-    if kind == "count" and spec.unit == "count" and after in t.by_first:
+    if checks.counted and after in t.by_first:
         item = _counted_noun(n, uend) or item
-    if kind in r.name_kinds and not standalone and _inside_name(n, uend, r):
+    if checks.name and not standalone and _inside_name(n, uend, r):
         return None
-    approx: Approx = "above" if number.approx == "exact" and "多" in surface else number.approx
-    if kind == "currency" and start and n[start - 1] in _CURRENCY_BEFORE_LAST:
+    approx: Approx = "above" if checks.more and number.approx == "exact" else number.approx
+    if checks.currency and start and n[start - 1] in _CURRENCY_BEFORE_LAST:
         first = _currency_before(n, start)
         if first is not None and "/" not in unit:
             unit, start, rule = first[0], start - first[1], "qty.currency_first"  # 港币两千九百六十元
-    scaled = number if factor == 1 else number.scaled(factor)  # most units have factor 1
+    scaled = number if factor == _ONE else number.scaled(factor)  # most units have factor 1
     return _Found(start, uend, scaled, unit, item, approx, rule, fused)
+
+
+def _out_of_context(n: str, num_start: int, uend: int, tok: str, number: Number, spec: UnitSpec, r: Rules) -> bool:
+    """Whether the numeral and its unit are no quantity in running text: an ordinal (一期工程), a
+    framing duration (在五年内), a session number (四次会议), the indefinite article (一个地方)."""
+    surface = spec.surface
+    if surface in r.ordinal_prone:
+        small = number.value is not None and number.value <= 3 and tok != "两"
+        if small and r.cardinal_before.before(n, num_start) is None:
+            return True
+    if spec.duration and surface not in ("岁", "周岁") and not _duration_counts(n, num_start, uend, number, r):
+        return True
+    if surface == "次" and r.session_words.after(n, uend) and "届" in n[max(0, num_start - 8) : num_start]:
+        return True  # 二届人大四次会议: a session number
+    return spec.kind == "count" and tok == "一" and _indefinite(n, uend, surface)
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitChecks:
+    """Which of the checks of `_with_unit` can apply to a unit, worked out once per surface
+    (`Rules.unit_checks`), so a unit skips the checks that cannot apply to it."""
+
+    year: bool  # a year unit: 2023年 is a date
+    attached: bool  # a discount, or a unit with sub-units that needs a money word (块, 毛)
+    count: bool  # a count: 2.2本 is a section number
+    in_context: bool  # ordinal-prone, a duration, 次 or a count: see `_out_of_context`
+    prefix_rate: bool  # a kind written denominator first: 每小时十公里
+    counted: bool  # a classifier that may take a counted noun: 40名学员
+    name: bool  # a kind that may stand inside a facility's name: 10兆瓦光伏电站
+    more: bool  # 多 in the surface (3个多月): above
+    currency: bool  # may follow a currency written before the number: 港币两千九百六十元
+
+
+_NO_CHECKS = _UnitChecks(False, False, False, False, False, False, False, False, False)
+
+
+def _unit_checks(
+    spec: UnitSpec, ordinal_prone: frozenset[str], name_kinds: frozenset[str], prefix_rate_kinds: frozenset[str]
+) -> _UnitChecks:
+    kind = spec.kind
+    return _UnitChecks(
+        year=spec.unit == "year",
+        attached=kind == "discount" or (spec.needs is not None and bool(spec.subunits or spec.decimal_tail)),
+        count=kind == "count",
+        in_context=(
+            spec.surface in ordinal_prone
+            or (spec.duration and spec.surface not in ("岁", "周岁"))
+            or spec.surface == "次"
+            or kind == "count"
+        ),
+        prefix_rate=kind in prefix_rate_kinds,
+        counted=kind == "count" and spec.unit == "count",
+        name=kind in name_kinds,
+        more="多" in spec.surface,
+        currency=kind == "currency",
+    )
 
 
 def _indefinite(n: str, uend: int, surface: str) -> bool:
@@ -756,6 +821,8 @@ _TAIL_STARTS = frozenset("0123456789零一二两三四五六七八九壹贰叁�
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CONVERSION = frozenset("合算旧扣射")  # 折合, 折算, 折旧, 折扣, 折射: no discount
 _RANGE_MARKS = frozenset(_RANGE_SEP + "(（")
+_ATTACHED_MARKS = _ASCII_ALNUM | _TAIL_STARTS | {"半"}  # %28, 一吨半, 十块三: see `_UnitChecks.attached`
+_ONE = Decimal(1)
 _PER_MARKS = frozenset("/每")
 
 
@@ -1112,10 +1179,10 @@ def _prefix(n: str, start: int, r: Rules) -> Approx | None:
     near = r.prefix_at.before(n, pos)
     if near is not None:
         return near
-    lo = max(0, start - r.distant_reach)
-    if r.distant_firsts.isdisjoint(n[lo:start]):
-        return None  # no word of the distant qualifiers starts in reach: the common case
-    m = r.distant.search(n, lo, start)
+    # The search skips to the first characters of the words (a prefix the engine checks itself),
+    # which costs less than a set test of each character in reach.
+    lo = start - r.distant_reach
+    m = r.distant.search(n, lo if lo > 0 else 0, start)
     return r.prefix.get(m.group(1)) if m is not None else None
 
 
