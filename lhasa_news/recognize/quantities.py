@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Generic, TypeAlias, TypeVar
 
 import regex
@@ -71,9 +72,10 @@ _AR_LONGER = re.compile(
 _AR_GOES_ON = frozenset(LATIN_MAGNITUDES + "0123456789" + _CN_DIGIT)
 _CN_LONGER = re.compile(rf"{_CN_RUN}(?:点[{_CN_DIGIT}]+[万亿]*)?(?:[余多几来][十百千万亿]*)?(?:个多?亿)?")
 _CN_GOES_ON = frozenset("兆个")
-# After a plain run of digits (2023) or of Chinese numerals (二十), only these characters can make
-# `_TOKEN` read more or another kind (1.5, 3亿, 12,000, 1/4, 三分之一, 一半, 二十多): before any other
-# character the run is the whole token, and the grammar is not matched at all.
+# The run `_starts` takes at a numeral: digits with their decimals and 万/亿 (2023, 1.5, 3亿), or
+# Chinese numerals (二十). Only the characters after it listed here can make `_TOKEN` read more or
+# another kind (12,000, 1/4, 三分之一, 一半, 二十多, 3亿多, 5千万): before any other character the
+# run is the whole token, and the grammar is not matched at all.
 _AR_RUN_GOES_ON = frozenset(",，./分余多几 十百千万亿佰仟萬億")
 _CN_RUN_GOES_ON = frozenset("分半点余多几来")
 _ASCII_DIGITS = frozenset("0123456789")
@@ -97,7 +99,7 @@ def _starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
             raise ValueError(f"data/units.toml: word {w!r} starts like a numeral")
         by_first[w[0]] = (*by_first.get(w[0], ()), w)
     firsts = re.escape("".join(sorted(set(by_first) | {"半"})))
-    run = rf"(?:(?<=[0-9])[0-9]*|(?<=[{_CN}])[{_CN}]*)?"  # the plain run of digits or numerals there
+    run = rf"(?:(?<=[0-9])[0-9]*(?:\.[0-9]+)?[万亿]*|(?<=[{_CN}])[{_CN}]*)?"  # see _AR_RUN_GOES_ON
     return re.compile(rf"[0-9{_CN}翻{firsts}]{run}"), by_first
 
 
@@ -136,6 +138,7 @@ class Rules:
     glued_before: frozenset[str]
     before_marks: frozenset[str]
     token_marks: frozenset[str]
+    digits_stop: frozenset[str]
     prefix: dict[str, Approx]
     infix: dict[str, Approx]
     suffix: dict[str, Approx]
@@ -189,6 +192,7 @@ def rules() -> Rules:
         glued_before=frozenset(f["code_neighbours"]) | {".", "/", "%"},
         before_marks=frozenset(f["code_neighbours"]) | {".", "/", "%", ",", "，"} | frozenset(f["ordinal_before"]),
         token_marks=frozenset(f["code_neighbours"]) | frozenset(w[0] for w in f["never_after"]),
+        digits_stop=_AR_RUN_GOES_ON | _AR_GOES_ON | frozenset(f["code_neighbours"]),
         prefix=dict(q["prefix"]),
         infix=dict(q["infix"]),
         suffix=dict(q["suffix"]),
@@ -404,33 +408,41 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
         first = n[start]
         nxt = n[end] if end < length else ""
         arabic = first in _ASCII_DIGITS
-        if nxt in (_AR_RUN_GOES_ON if arabic else _CN_RUN_GOES_ON) or not (arabic or first in _CN_CHARS):
-            m = (_TOKEN_AR if arabic else _TOKEN_CN if first in _CN_CHARS else _TOKEN).match(n, start)
-            if m is None:
-                special = _special_at(n, start, words, r, standalone) if first in specials else None
-                if special is not None:
-                    out.append(_finish(n, special, r))
-                pos = special.end if special is not None else start + 1
-                continue
-            pos = m.end()
-            if m.lastgroup != "num":
-                found = _other_token(n, m, r)
-                if found is not None:
-                    out.append(_finish(n, found, r))
-                    pos = max(pos, found.end)
-                continue
-            tok = m.group()
-            end = pos
-            nxt = n[end] if end < length else ""
-        else:
+        # The common case: an Arabic run before a character that neither extends it nor makes it a
+        # code (20元, 1.5%, 3亿元): the run is the token, and of the shape checks only a date word
+        # after it (20世纪) applies.
+        plain = arabic and first != "0" and nxt not in r.digits_stop
+        if plain:
             tok = c.group()
             pos = end
-        if nxt in (_AR_GOES_ON if arabic else _CN_GOES_ON):
-            longer = (_AR_LONGER if arabic else _CN_LONGER).match(n, start)
-            if longer is not None and longer.end() > end:
-                tok = longer.group()
-                pos = end = longer.end()
+        else:
+            if nxt in (_AR_RUN_GOES_ON if arabic else _CN_RUN_GOES_ON) or not (arabic or first in _CN_CHARS):
+                m = (_TOKEN_AR if arabic else _TOKEN_CN if first in _CN_CHARS else _TOKEN).match(n, start)
+                if m is None:
+                    special = _special_at(n, start, words, r, standalone) if first in specials else None
+                    if special is not None:
+                        out.append(_finish(n, special, r))
+                    pos = special.end if special is not None else start + 1
+                    continue
+                pos = m.end()
+                if m.lastgroup != "num":
+                    found = _other_token(n, m, r)
+                    if found is not None:
+                        out.append(_finish(n, found, r))
+                        pos = max(pos, found.end)
+                    continue
+                tok = m.group()
+                end = pos
                 nxt = n[end] if end < length else ""
+            else:
+                tok = c.group()
+                pos = end
+            if nxt in (_AR_GOES_ON if arabic else _CN_GOES_ON):
+                longer = (_AR_LONGER if arabic else _CN_LONGER).match(n, start)
+                if longer is not None and longer.end() > end:
+                    tok = longer.group()
+                    pos = end = longer.end()
+                    nxt = n[end] if end < length else ""
         before = n[start - 1] if start else ""
         # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks; ordinals.
         # One set lookup (and two character tests) lets the common neighbour through.
@@ -440,7 +452,10 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
             continue
         # The checks of the token's own shape and of the character after it; an Arabic number with
         # a plain last character and a plain neighbour (the common case) needs none of them.
-        if not arabic or first == "0" or nxt in r.token_marks or tok[-1] in _LAST_MARKS:
+        if plain:
+            if nxt in r.never_after_firsts and r.never_after.after(n, end) is not None:
+                continue
+        elif not arabic or first == "0" or nxt in r.token_marks or tok[-1] in _LAST_MARKS:
             shaped = _shaped(n, start, end, tok, before, arabic, r, standalone)
             if shaped is None:
                 continue
@@ -1220,8 +1235,7 @@ _COORD = frozenset("、和与及,，")
 
 def _share_suffixes(n: str, found: list[_Found], r: Rules) -> None:
     """In 10%和12%左右 or 30%、25%以上 the suffix qualifies every member of the list."""
-    for i in range(len(found) - 2, -1, -1):
-        a, b = found[i], found[i + 1]
+    for a, b in pairwise(found):  # each pair only reads and sets its own `a`: order does not matter
         if a.approx != "exact" or b.start != a.end + 1 or n[a.end] not in _COORD or a.unit != b.unit:
             continue
         if r.suffix_at.after(n, a.end) is not None:
