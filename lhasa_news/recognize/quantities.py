@@ -11,6 +11,7 @@ the text.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -190,7 +191,12 @@ def rules() -> Rules:
         one_needs_measure=bool(f["duration_one_needs_measure"]),
         code_neighbours=frozenset(f["code_neighbours"]),
         glued_before=frozenset(f["code_neighbours"]) | {".", "/", "%"},
-        before_marks=frozenset(f["code_neighbours"]) | {".", "/", "%", ",", "，"} | frozenset(f["ordinal_before"]),
+        before_marks=(  # all that `_glued` turns away, but for digits (str.isdigit)
+            frozenset(f["code_neighbours"])
+            | {".", "/", "%", ",", "，"}
+            | frozenset(f["ordinal_before"])
+            | frozenset(string.ascii_letters)
+        ),
         token_marks=frozenset(f["code_neighbours"]) | frozenset(w[0] for w in f["never_after"]),
         digits_stop=_AR_RUN_GOES_ON | _AR_GOES_ON | frozenset(f["code_neighbours"]),
         prefix=dict(q["prefix"]),
@@ -272,11 +278,14 @@ class WordTable(Generic[V]):
         self._bwd: dict[str, _Entry[V]] = _two_level((w[::-1], w, table[w]) for w in words)
         self.firsts = frozenset(self._fwd)  # for a check at the call site, saving the call
 
-    def after(self, n: str, pos: int) -> V | None:
-        """The value of the longest word starting at `pos`, or None."""
-        if pos >= len(n):
-            return None
-        entry = self._fwd.get(n[pos])
+    def after(self, n: str, pos: int, first: str | None = None) -> V | None:
+        """The value of the longest word starting at `pos`, or None. `first`: the character at
+        `pos`, when the caller has it already."""
+        if first is None:
+            if pos >= len(n):
+                return None
+            first = n[pos]
+        entry = self._fwd.get(first)
         if entry is None:
             return None
         single, longer = entry
@@ -286,11 +295,14 @@ class WordTable(Generic[V]):
                     return value
         return single
 
-    def before(self, n: str, pos: int) -> V | None:
-        """The value of the longest word ending at `pos`, or None."""
-        if pos == 0:
-            return None
-        entry = self._bwd.get(n[pos - 1])
+    def before(self, n: str, pos: int, last: str | None = None) -> V | None:
+        """The value of the longest word ending at `pos`, or None. `last`: the character before
+        `pos`, when the caller has it already."""
+        if last is None:
+            if pos == 0:
+                return None
+            last = n[pos - 1]
+        entry = self._bwd.get(last)
         if entry is None:
             return None
         single, longer = entry
@@ -445,10 +457,8 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
                     nxt = n[end] if end < length else ""
         before = n[start - 1] if start else ""
         # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks; ordinals.
-        # One set lookup (and two character tests) lets the common neighbour through.
-        if (before in r.before_marks or before.isdigit() or before.isascii()) and _glued(
-            n, start, before, r, standalone
-        ):
+        # One set lookup and one character test let the common neighbour through.
+        if (before in r.before_marks or before.isdigit()) and _glued(n, start, before, r, standalone):
             continue
         # The checks of the token's own shape and of the character after it; an Arabic number with
         # a plain last character and a plain neighbour (the common case) needs none of them.
@@ -642,7 +652,7 @@ def _with_unit(
     ustart = end
     if nxt == " " and tok[0].isdigit() and not n.startswith("  ", end):
         ustart = end + 1  # a PDF dump's space between number and unit: 2 厘米, 共 120 人
-    spec = t.at(n, ustart)
+    spec = t.at(n, ustart, nxt if ustart == end else None)
     if spec is not None and spec.needs is not None and not _unit_ok(spec, number, tok, n, ustart + len(spec.surface)):
         spec = None
     if spec is None:
@@ -1177,8 +1187,9 @@ def _finish(n: str, f: _Found, r: Rules) -> _Found:
             f.approx = pre
             return f
     end = f.end
-    if end < len(n) and n[end] in r.suffix_at.firsts:  # most quantities end before no suffix word
-        suf = r.suffix_at.after(n, end)
+    c = n[end] if end < len(n) else ""
+    if c in r.suffix_at.firsts:  # most quantities end before no suffix word
+        suf = r.suffix_at.after(n, end, c)
         if suf is not None and suf != "exact":
             f.approx = suf
             return f
@@ -1190,8 +1201,10 @@ def _finish(n: str, f: _Found, r: Rules) -> _Found:
 def _prefix(n: str, start: int, r: Rules) -> Approx | None:
     """The qualifier before a number: adjacent (约20亿元), after a particle (超过了2500元), or a few
     characters before it within the clause (至少可容纳57家)."""
-    pos = start - 1 if start and n[start - 1] in r.particles else start
-    near = r.prefix_at.before(n, pos)
+    if not start:
+        return None
+    c = n[start - 1]
+    near = r.prefix_at.before(n, start - 1) if c in r.particles else r.prefix_at.before(n, start, c)
     if near is not None:
         return near
     # The search skips to the first characters of the words (a prefix the engine checks itself),

@@ -57,16 +57,17 @@ class UnitTable:
     # surfaces by their second character, longest first.
     by_first: dict[str, tuple[UnitSpec | None, dict[str, tuple[UnitSpec, ...]]]] = field(default_factory=dict)
 
-    def at(self, text: str, pos: int) -> UnitSpec | None:
+    def at(self, text: str, pos: int, first: str | None = None) -> UnitSpec | None:
         """The unit starting at `pos`, or None. The longest surface wins (万千瓦时 before 千瓦), and
         a Latin surface must not run on into more letters (5G is no unit; 10mm is mm, not m).
+        `first`: the character at `pos` ("" at the end of the text), when the caller has it.
 
         Two dict lookups (first and second character) and a `startswith` only for the few longer
         surfaces that fit both, instead of one regex alternation of every surface: called for
         nearly every numeral, this is the unit lookup's hot path."""
-        if pos >= len(text):
-            return None
-        entry = self.by_first.get(text[pos])
+        if first is None:
+            first = text[pos] if pos < len(text) else ""
+        entry = self.by_first.get(first)
         if entry is None:
             return None
         spec, longer = entry
