@@ -85,7 +85,7 @@ _MAX_TOKEN = 40  # longer tokens are refused before the parse cache sees them
 _RARE_LAST = frozenset(LATIN_MAGNITUDES + "两")  # 15k, 30w; 二两 (the unit liang)
 _LAST_MARKS = _RARE_LAST | {"千"}  # and 三十万千瓦: last characters that `_shaped` looks at
 _SIGNS = frozenset("-负")
-V = TypeVar("V")
+_V = TypeVar("_V")
 
 
 @cache
@@ -140,6 +140,7 @@ class Rules:
     before_marks: frozenset[str]
     token_marks: frozenset[str]
     digits_stop: frozenset[str]
+    quick_reject: frozenset[str]
     prefix: dict[str, Approx]
     infix: dict[str, Approx]
     suffix: dict[str, Approx]
@@ -199,6 +200,7 @@ def rules() -> Rules:
         ),
         token_marks=frozenset(f["code_neighbours"]) | frozenset(w[0] for w in f["never_after"]),
         digits_stop=_AR_RUN_GOES_ON | _AR_GOES_ON | frozenset(f["code_neighbours"]),
+        quick_reject=_quick_reject_chars(),
         prefix=dict(q["prefix"]),
         infix=dict(q["infix"]),
         suffix=dict(q["suffix"]),
@@ -262,23 +264,23 @@ def _quick_reject_chars() -> frozenset[str]:
 
 # One entry of a `WordTable` index: the value of the one-character word there (None when there is
 # none), and the longer words with their values by their next character, longest first.
-_Entry: TypeAlias = "tuple[V | None, dict[str, tuple[tuple[str, V], ...]]]"
+_Entry: TypeAlias = "tuple[_V | None, dict[str, tuple[tuple[str, _V], ...]]]"
 
 
-class WordTable(Generic[V]):
+class WordTable(Generic[_V]):
     """Words with a value each, looked up at a text position: the longest word that starts (or ends)
     there. Indexed by the first two (last two) characters, so a lookup reads one or two characters
     and compares only the words that fit both, instead of trying the whole list."""
 
     __slots__ = ("_bwd", "_fwd", "firsts")
 
-    def __init__(self, table: Mapping[str, V]) -> None:
+    def __init__(self, table: Mapping[str, _V]) -> None:
         words = sorted((w for w in table if w), key=len, reverse=True)
-        self._fwd: dict[str, _Entry[V]] = _two_level((w, w, table[w]) for w in words)
-        self._bwd: dict[str, _Entry[V]] = _two_level((w[::-1], w, table[w]) for w in words)
+        self._fwd: dict[str, _Entry[_V]] = _two_level((w, w, table[w]) for w in words)
+        self._bwd: dict[str, _Entry[_V]] = _two_level((w[::-1], w, table[w]) for w in words)
         self.firsts = frozenset(self._fwd)  # for a check at the call site, saving the call
 
-    def after(self, n: str, pos: int, first: str | None = None) -> V | None:
+    def after(self, n: str, pos: int, first: str | None = None) -> _V | None:
         """The value of the longest word starting at `pos`, or None. `first`: the character at
         `pos`, when the caller has it already."""
         if first is None:
@@ -295,7 +297,7 @@ class WordTable(Generic[V]):
                     return value
         return single
 
-    def before(self, n: str, pos: int, last: str | None = None) -> V | None:
+    def before(self, n: str, pos: int, last: str | None = None) -> _V | None:
         """The value of the longest word ending at `pos`, or None. `last`: the character before
         `pos`, when the caller has it already."""
         if last is None:
@@ -313,9 +315,9 @@ class WordTable(Generic[V]):
         return single
 
 
-def _two_level(entries: Iterable[tuple[str, str, V]]) -> dict[str, _Entry[V]]:
+def _two_level(entries: Iterable[tuple[str, str, _V]]) -> dict[str, _Entry[_V]]:
     """Index (key, word, value), longest first, by the key's first character and then its second."""
-    out: dict[str, _Entry[V]] = {}
+    out: dict[str, _Entry[_V]] = {}
     for key, word, value in entries:
         single, longer = out.get(key[0], (None, {}))
         if len(key) == 1:
@@ -354,8 +356,9 @@ class _Found:
     fused: bool = False
 
 
-def _is_year(n: str, tok: str, number: Number, end: int, r: Rules) -> bool:
-    if r.year_markers.after(n, end) is None or number.approx != "exact" or number.magnitude:
+def _is_year(n: str, tok: str, number: Number, end: int, nxt: str, r: Rules) -> bool:
+    """Whether `tok` at `end` (`nxt`: the character there) is a year: 2023年, 二〇二三年度."""
+    if r.year_markers.after(n, end, nxt) is None or number.approx != "exact" or number.magnitude:
         return False
     if number.digit_string:
         return True
@@ -534,7 +537,7 @@ def _shaped(
     if not arabic and not standalone:
         if before in r.slogan_quotes:
             return None
-        if nxt and nxt not in _quick_reject_chars() and before not in r.fused and not _qualified_after(n, end, r):
+        if nxt and nxt not in r.quick_reject and before not in r.fused and not _qualified_after(n, end, r):
             return None  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
         if _in_idiom(n, start, r):
             return None  # idioms are all Chinese: Arabic numbers never stand in one
@@ -661,7 +664,7 @@ def _with_unit(
         checks = _NO_CHECKS
     else:
         checks = r.unit_checks[spec.surface]
-        if checks.year and _is_year(n, tok, number, end, r):
+        if checks.year and _is_year(n, tok, number, end, nxt, r):
             return None  # 2023年, 二〇二三年度
         uend = ustart + len(spec.surface)
         after = n[uend] if uend < length else ""
@@ -1050,7 +1053,7 @@ def _range(
     if (
         spec is None
         and (spec2 is None or spec2.unit == "year")
-        and (after in r.date_after or _is_year(n, tok2, second, end2, r))
+        and (after in r.date_after or _is_year(n, tok2, second, end2, after, r))
     ):
         return "skip"  # 1—10月, 6月11-13日, 2021—2023年
     if spec is not None and spec2 is not None and spec.unit != spec2.unit:
@@ -1108,7 +1111,7 @@ def _bare(
     """A numeral with no unit: a date, a year, an implied 万元 amount, 上百, N大X, or nothing."""
     length = len(n)
     after = n[end] if end < length else ""
-    if after in r.date_after or _is_year(n, tok, number, end, r):
+    if after in r.date_after or _is_year(n, tok, number, end, after, r):
         return None
     if after.isascii() and after.isalpha():
         return None  # 5G, 3A

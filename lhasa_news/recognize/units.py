@@ -1,7 +1,8 @@
 """Surface units → canonical unit and factor, from `data/units.toml`.
 
-The table is indexed once by first character (longest surface first), and looked up only at the
-position right after a numeral, so lookup cost does not grow with the text nor with the table.
+The table is indexed once by first and second character (longest surface first), and looked up
+only at the position right after a numeral, so lookup cost grows neither with the text nor with
+the table.
 """
 
 from __future__ import annotations
