@@ -19,10 +19,11 @@ from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
 from lhasa_news.recognize.entities import Entity, canonical_place, subject_candidates
 from lhasa_news.recognize.timex import rules as timex_rules
 
-_SENTENCE_END = frozenset("。！？!?\n")
-_LINE_END = frozenset("\n")
 _REACH = 600  # no sentence of a newspaper is longer; keeps the scan linear on any input
-_CLAUSE_END = frozenset("，,；;：:、。！？!?\n")
+_SENTENCE_END = re.compile("[。！？!?\n]")
+_CLAUSE_END = re.compile("[，,；;：:、。！？!?\n]")
+_CLAUSE_END_AFTER = re.compile("[，,；;：:。！？!?\n]")  # after a figure, a list (A、B) goes on
+_LINE_END = re.compile("\n")
 _NOT_GOVERNING_BEFORE = frozenset("比较同与于待")
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
@@ -59,35 +60,38 @@ def rules() -> FigureRules:
 class _Text:
     """The normalised page with the boundaries that repairs removed (a join is no line end).
 
-    Boundary positions are found once per page and searched by bisection, so locating the
-    sentence and clause of each figure costs O(log n)."""
+    A unit's start is the first end mark found searching the reversed page from the figure, and
+    its end the first found searching forward: one bounded regex search per lookup, instead of
+    listing every mark of the page (most pages have far more marks than figures)."""
 
     def __init__(self, n: str, joined: bytearray, original: str) -> None:
         self.n = n
+        self.reversed = n[::-1]
         self.orig = original
         self.joined = joined
-        self._ends: dict[frozenset[str], list[int]] = {}
+        self.has_joins = joined.find(1) >= 0
+        self.same = n == original  # then the printed characters need no slicing of their own
 
-    def _positions(self, ends: frozenset[str]) -> list[int]:
-        found = self._ends.get(ends)
-        if found is None:
-            pattern = re.compile("[" + re.escape("".join(sorted(ends))) + "]")
-            found = [m.start() for m in pattern.finditer(self.n) if not self.joined[m.start()]]
-            self._ends[ends] = found
-        return found
-
-    def back(self, pos: int, ends: frozenset[str], floor: int = 0) -> int:
+    def back(self, pos: int, marks: re.Pattern[str], floor: int = 0) -> int:
         """Start of the unit (sentence, clause) holding `pos`; at most _REACH characters back."""
-        marks = self._positions(ends)
-        k = bisect_right(marks, pos - 1) - 1
-        start = marks[k] + 1 if k >= 0 else 0
-        return max(start, floor, pos - _REACH)
+        lo = max(floor, pos - _REACH, 0)
+        size = len(self.n)
+        i = size - pos  # self.reversed[size - 1 - x] is self.n[x]
+        while (m := marks.search(self.reversed, i, size - lo)) is not None:
+            x = size - 1 - m.start()
+            if not (self.has_joins and self.joined[x]):
+                return x + 1
+            i = m.end()
+        return lo
 
-    def forward(self, pos: int, ends: frozenset[str]) -> int:
-        marks = self._positions(ends)
-        k = bisect_right(marks, pos - 1)
-        stop = marks[k] if k < len(marks) else len(self.n)
-        return min(stop, pos + _REACH)
+    def forward(self, pos: int, marks: re.Pattern[str]) -> int:
+        """End of the unit holding `pos`; at most _REACH characters on."""
+        hi = min(pos + _REACH, len(self.n))
+        while (m := marks.search(self.n, pos, hi)) is not None:
+            if not (self.has_joins and self.joined[m.start()]):
+                return m.start()
+            pos = m.end()
+        return hi
 
     def span_text(self, a: int, b: int) -> str:
         """Text between a and b without the whitespace of joined breaks."""
@@ -96,24 +100,30 @@ class _Text:
     def span_pair(self, a: int, b: int) -> Words:
         """Like `span_text`, with the same characters as printed alongside (traditional stays so)."""
         norm = self.n[a:b]
-        if self.joined.find(1, a, b) < 0:
+        if not self.has_joins or self.joined.find(1, a, b) < 0:
             if " " not in norm:
-                return Words(norm, self.orig[a:b])
-            cuts = [i for i, c in enumerate(norm) if c == " "]
-            keep_orig = "".join(
-                self.orig[a + x + 1 : a + y] for x, y in zip([-1, *cuts], [*cuts, len(norm)], strict=True)
-            )
-            return Words(norm.replace(" ", ""), keep_orig)
+                return Words(norm, norm if self.same else self.orig[a:b])
+            kept = norm.replace(" ", "")
+            if self.same:
+                return Words(kept, kept)
+            orig, pieces, i = self.orig[a:b], [], 0
+            for piece in norm.split(" "):
+                pieces.append(orig[i : i + len(piece)])
+                i += len(piece) + 1
+            return Words(kept, "".join(pieces))
         keep = [i for i in range(a, b) if not (self.joined[i] or self.n[i] == " ")]
         return Words("".join(self.n[i] for i in keep), "".join(self.orig[i] for i in keep))
 
 
-@dataclass(frozen=True)
 class Words:
-    """A normalised string and the same characters as printed: trimmed in step."""
+    """A normalised string and the same characters as printed (always of one length): trimmed in
+    step. A plain slotted class: these are made several times per figure."""
 
-    norm: str
-    orig: str
+    __slots__ = ("norm", "orig")
+
+    def __init__(self, norm: str, orig: str) -> None:
+        self.norm = norm
+        self.orig = orig
 
     def cut(self, a: int, b: int | None = None) -> Words:
         return Words(self.norm[a:b], self.orig[a:b])
@@ -122,65 +132,89 @@ class Words:
         return Words(self.norm + other.norm, self.orig + other.orig)
 
 
-def _marker_status(text: str, r: FigureRules) -> tuple[int, Status] | None:
-    """The last status marker in `text` and what it says; None if there is none."""
-    markers, blocked_words = _marker_patterns()
-    blocked: set[int] = set()
-    for m in blocked_words.finditer(text):
-        blocked.update(range(m.start(), m.end()))
-    best: tuple[int, Status] | None = None
-    for m in markers.finditer(text):
-        if m.start() in blocked:
+def _marker_status(text: str) -> Status | None:
+    """What the last status marker in `text` says; None if there is none.
+
+    The words that block a marker (认可, 将近…) are only looked for when there is a marker."""
+    markers = _markers()
+    hits = list(markers.words.finditer(text))
+    if not hits:
+        return None
+    blocked = [(m.start(), m.end()) for m in markers.blocked.finditer(text)]
+    for m in reversed(hits):
+        at = m.start()
+        if any(a <= at < b for a, b in blocked):
             continue
         if m.group() == "将" and (text[m.end() : m.end() + 1] or "0") in _NUMERAL_START:
             continue  # 将300万元分红资金发放到…: 将 marks the object here, not the future
-        status: Status = "target" if m.lastgroup == "target" else "projected"
-        best = (m.start(), status)
-    return best
+        return "target" if m.group() in markers.target else "projected"
+    return None
 
 
 _NUMERAL_START = frozenset("0123456789一二两三四五六七八九十百千万")
 
 
+@dataclass(frozen=True)
+class _Markers:
+    words: re.Pattern[str]  # target words first: a word in both lists is a target
+    target: frozenset[str]
+    blocked: re.Pattern[str]
+
+
 @cache
-def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _markers() -> _Markers:
+    """One alternation of plain words for all markers: named groups would keep `re` from
+    skipping ahead to the characters a marker can start with (four times slower)."""
     r = rules()
 
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    markers = re.compile(f"(?P<target>{alt(r.target)})|(?P<projected>{alt(r.projected)})")
-    return markers, re.compile(alt(r.not_markers))
+    words = re.compile(f"{alt(r.target)}|{alt(r.projected)}")
+    return _Markers(words, frozenset(r.target), re.compile(alt(r.not_markers)))
 
 
 _QUOTES = "“”\"'（）()《》 —-"
 
 
-def _strip(words: Words, r: FigureRules, head: tuple[str, ...] = ()) -> Words:
-    """Trim connectives, verbs and qualifiers off both ends (data/figures.toml)."""
-    heads, tails = _strippers(head)
+@dataclass(frozen=True)
+class _Strippers:
+    heads: re.Pattern[str]
+    tails: re.Pattern[str]
+
+
+def _strip(words: Words, strippers: _Strippers) -> Words:
+    """Trim connectives, verbs and qualifiers off both ends (data/figures.toml).
+
+    Works on the normalised string and an offset, and cuts `words` once at the end."""
+    heads, tails = strippers.heads, strippers.tails
+    s = words.norm
+    a = 0  # s == words.norm[a : a + len(s)]
     changed = True
-    while changed and words.norm:
+    while changed and s:
         changed = False
-        lead = len(words.norm) - len(words.norm.lstrip(_QUOTES))
-        trail = len(words.norm) - len(words.norm.rstrip(_QUOTES))
-        if lead or trail:
-            words, changed = words.cut(lead, len(words.norm) - trail), True
-        m = heads.match(words.norm)
+        inner = s.strip(_QUOTES)
+        if len(inner) != len(s):
+            a += len(s) - len(s.lstrip(_QUOTES))
+            s, changed = inner, True
+        m = heads.match(s)
         if m:
-            words, changed = words.cut(m.end()), True
-        m = tails.search(words.norm)
+            a += m.end()
+            s, changed = s[m.end() :], True
+        m = tails.search(s)
         if m and m.start() > 0:
-            words, changed = words.cut(0, m.start()), True
-    return words
+            s, changed = s[: m.start()], True
+    if len(s) == len(words.norm):
+        return words
+    return words.cut(a, a + len(s))
 
 
 @cache
-def _strippers(extra_heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _strippers(extra_heads: tuple[str, ...] = ()) -> _Strippers:
     r = rules()
     heads = sorted(set(extra_heads + r.strip_head), key=len, reverse=True)
     tails = sorted(set(r.strip_tail), key=len, reverse=True)
-    return (
+    return _Strippers(
         re.compile("(?:" + "|".join(map(re.escape, heads)) + ")"),
         re.compile("(?:" + "|".join(map(re.escape, tails)) + ")$"),
     )
@@ -214,7 +248,6 @@ def build_figures(
                 joined[rep.start : rep.end] = b"\x01" * (rep.end - rep.start)
     t = _Text(normalised, joined, text)
     r = rules()
-    tr = timex_rules()
     starts = [a.start for a in articles]
     period_starts = [p.start for p in periods]
     figures: list[Figure] = []
@@ -224,31 +257,12 @@ def build_figures(
         owner = k if k >= 0 and q.start < articles[k].end else None
         s_start = t.back(q.start, _SENTENCE_END)
         c_start = max(t.back(q.start, _CLAUSE_END), ctx.end if ctx.sentence == s_start else 0)
-        # period: the last clause-initial time expression before the figure in its sentence
-        period = None
-        if q.unit not in _DURATIONS:
-            hi = bisect_right(period_starts, q.start)
-            for p in reversed(periods[max(0, hi - 12) : hi]):
-                if p.start < s_start:
-                    break
-                if p.end <= q.start and _governs(t, p, s_start, tr.not_figure_periods, tr.weak_now, q.start):
-                    period = p
-                    break
-            if period is None and ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
-                period = ctx.period  # carried through the paragraph (截至10月底，…。…其中…)
-        # status
-        before = t.span_text(s_start, q.start)
-        found = _marker_status(before, r)
-        status: Status = found[1] if found else "actual"
-        clause_after = t.span_text(q.end, t.forward(q.end, _CLAUSE_END - {"、"}))
-        for w in r.target_after:
-            i = clause_after.find(w)
-            if i >= 0 and "完成" not in clause_after[:i]:
-                status = "target"
-        # metric
+        period = None if q.unit in _DURATIONS else _period(t, q, s_start, periods, period_starts, ctx)
+        clause_after = t.span_pair(q.end, t.forward(q.end, _CLAUSE_END_AFTER))
+        status = _status(t.span_text(s_start, q.start), clause_after.norm, r)
         subjects = subject_candidates(t.n, s_start, q.start)
         subject = subjects[-1] if subjects else None
-        metric = _metric(t, q, c_start, period, subject, ctx, s_start, r)
+        metric = _metric(t, q, c_start, period, subject, ctx, s_start, r, clause_after)
         subject_text = (
             text[subject.start : subject.end] if subject is not None else (ctx.subject if owner is not None else None)
         )
@@ -277,25 +291,52 @@ def build_figures(
     return figures
 
 
-_NOUN_STOP = frozenset("，,。；;：:、！？!?的和与及在了把被将从对向为是也都还并而且“”《\n")
-_ORG_END = re.compile(r"[\u3400-\u9fff]{2,14}?(?:有限公司|公司|集团|专业合作社|合作社|控股|资本|酒业|矿业)")
+def _period(
+    t: _Text, q: Quantity, s_start: int, periods: list[Period], period_starts: list[int], ctx: _Context
+) -> Period | None:
+    """The last clause-initial time expression before the figure in its sentence, else the one
+    carried through the paragraph (截至10月底，…。…其中…)."""
+    hi = bisect_right(period_starts, q.start)
+    for p in reversed(periods[max(0, hi - 12) : hi]):
+        if p.start < s_start:
+            break
+        if p.end <= q.start and _governs(t, p, s_start, q.start):
+            return p
+    if ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
+        return ctx.period
+    return None
+
+
+def _status(before: str, clause_after: str, r: FigureRules) -> Status:
+    """The last marker before the figure in its sentence, or a goal named after it in its clause."""
+    for w in r.target_after:
+        i = clause_after.find(w)
+        if i >= 0 and "完成" not in clause_after[:i]:
+            return "target"
+    return _marker_status(before) or "actual"
+
+
+_NOUN_STOP = "，,。；;：:、！？!?的和与及在了把被将从对向为是也都还并而且“”《\n"
+_NOUN_CHAR = "(?![" + re.escape(_NOUN_STOP) + "])[\u3400-\u9fff]"  # a Han character, no function word
+_NOUN_AFTER = re.compile(f"(?:左右|以上|以下|以内|多|余)?((?:{_NOUN_CHAR}){{0,10}})")  # 40余名学员
+_ORG_SUFFIXES = ("有限公司", "公司", "集团", "专业合作社", "合作社", "控股", "资本", "酒业", "矿业")
+_ORG_SUFFIX_ANY = re.compile("|".join(_ORG_SUFFIXES))
+_ORG_END = re.compile(r"[\u3400-\u9fff]{2,14}?(?:" + "|".join(_ORG_SUFFIXES) + ")")
 _PREP_PHRASE = re.compile(r"^(?:在|于|从|经过|通过)[^，,；;]{1,20}?(?:下|中|里|后|时|上)")
 _AFTER_HEAD = ("为", "是", "系", "用于")
 _COORDINATORS = frozenset("和与及或、至到")
 
 
-def _after_noun(t: _Text, q: Quantity, r: FigureRules) -> Words:
-    """The noun phrase right after a count or duration (40名学员 → 学员; 52条招商引资政策 → …政策)."""
+def _after_noun(t: _Text, q: Quantity) -> Words:
+    """The noun phrase right after a count or duration (40名学员 → 学员; 52条招商引资政策 → …政策):
+    up to 10 Han characters short of a function word or punctuation."""
     i = q.end
     n = t.n
     while i < len(n) and (n[i] in " \u3000" or t.joined[i]):
         i += 1
-    suffix = next((w for w in ("左右", "以上", "以下", "以内", "多", "余") if n.startswith(w, i)), "")
-    i += len(suffix)
-    j = i
-    while j < len(n) and j - i < 10 and n[j] not in _NOUN_STOP and "\u3400" <= n[j] <= "\u9fff":
-        j += 1
-    return t.span_pair(i, j)
+    m = _NOUN_AFTER.match(n, i)
+    assert m is not None  # every part of the pattern may be empty
+    return t.span_pair(m.start(1), m.end(1))
 
 
 def _metric(
@@ -307,10 +348,13 @@ def _metric(
     ctx: _Context,
     s_start: int,
     r: FigureRules,
+    clause_after: Words,
 ) -> str | None:
     """The noun phrase a figure measures, as printed: before it in its clause, else after it."""
     if q.unit == "year" and q.text.endswith("岁"):
         return "年龄"
+    if q.rule == "qty.da_noun" and q.item:
+        return q.item  # 三大核心
     raw = t.span_pair(c_start, q.start)
     if period is not None and period.start >= c_start:
         cut = raw.norm.find(t.n[period.start : period.end])
@@ -319,22 +363,22 @@ def _metric(
     k = raw.norm.rfind("等")
     if k >= 0:
         raw = raw.cut(k + 1)  # 虫草、雪莲等上百种 / 农机合作社等7个集体经济项目
-    if q.rule == "qty.da_noun" and q.item:
-        return q.item  # 三大核心
     possessive = raw.norm.endswith(("有", "共有", "拥有", "共计"))
     owns = max(raw.norm.rfind("共有"), raw.norm.rfind("拥有"))
     if 0 <= owns < len(raw.norm) - 2:
         raw = raw.cut(owns + 2)  # 嘎玛乡共有党员216名 → 党员
     completion = q.unit == "%" and raw.norm.lstrip(_QUOTES).startswith("完成")  # 完成年度计划的97.7%
-    before = _strip(raw, r)
+    strippers = _strippers()
+    before = _strip(raw, strippers)
     if subject is not None and before.norm.startswith(subject.text):
-        before = _strip(before.cut(len(subject.text)), r)
-    orgs = list(_ORG_END.finditer(before.norm))
-    if orgs and orgs[-1].end() < len(before.norm):
-        before = _strip(before.cut(orgs[-1].end()), r)  # …家居集团投资 → 投资
+        before = _strip(before.cut(len(subject.text)), strippers)
+    if _ORG_SUFFIX_ANY.search(before.norm):  # the suffix alone first: _ORG_END is tried from every character
+        orgs = list(_ORG_END.finditer(before.norm))
+        if orgs and orgs[-1].end() < len(before.norm):
+            before = _strip(before.cut(orgs[-1].end()), strippers)  # …家居集团投资 → 投资
     prep = _PREP_PHRASE.match(before.norm)
     if prep and prep.end() < len(before.norm):
-        before = _strip(before.cut(prep.end()), r)  # 在“党支部+合作社+农户”的模式下实现户均增收
+        before = _strip(before.cut(prep.end()), strippers)  # 在“党支部+合作社+农户”的模式下实现户均增收
     if completion and ctx.metric and ctx.sentence == s_start:
         done = raw.norm.lstrip(_QUOTES).rstrip("的")
         return (
@@ -350,12 +394,12 @@ def _metric(
     if len(before.norm) > 8 and 0 <= de < len(before.norm) - 2:
         before = before.cut(de + 1)  # 新建成的德庆格桑广场占地面积 → …占地面积
     metric = before
-    after = _strip(_after_noun(t, q, r), r, _AFTER_HEAD)
-    if len(after.norm) >= 2 and (q.unit == "count" or q.unit in _DURATIONS or len(before.norm) <= 2):
-        metric = after if possessive or not before.norm else before + after
+    if q.unit == "count" or q.unit in _DURATIONS or len(before.norm) <= 2:
+        after = _strip(_after_noun(t, q), _strippers(_AFTER_HEAD))
+        if len(after.norm) >= 2:
+            metric = after if possessive or not before.norm else before + after
     if len(metric.norm) < 2:
-        clause_after = t.span_pair(q.end, t.forward(q.end, _CLAUSE_END - {"、"}))
-        after = _strip(clause_after, r, _AFTER_HEAD)
+        after = _strip(clause_after, _strippers(_AFTER_HEAD))
         if 2 <= len(after.norm) <= 12:
             metric = after
         elif ctx.sentence == s_start and ctx.metric:
@@ -379,29 +423,38 @@ def _base_metric(metric: str | None, ctx: _Context, s_start: int, r: FigureRules
     return metric
 
 
-def _governs(
-    t: _Text, p: Period, s_start: int, not_periods: frozenset[str], weak: frozenset[str], fig_start: int
-) -> bool:
-    """A time expression governs a sentence's figures when it opens a clause (or follows 据…，)."""
+@cache
+def _not_figure_periods() -> tuple[str, ...]:
+    """Time words that are no period of a statistic, as a tuple for one `str.endswith` call."""
+    return tuple(sorted(timex_rules().not_figure_periods))
+
+
+def _governs(t: _Text, p: Period, s_start: int, fig_start: int) -> bool:
+    """A time expression governs a sentence's figures when it opens a clause (or follows 据…，).
+
+    The cheap tests on the period and its neighbours come first."""
     word = p.text
-    if word in not_periods or any(word.endswith(w) for w in not_periods):
+    if word.endswith(_not_figure_periods()):
         return False
     if p.granularity == "day" and not word.startswith(("截至", "截止")) and p.first_day is not None:
         return False  # 5月31日, 5月底: the date of an event, not the period of a statistic
-    before = t.n[p.start - 1] if p.start else ""
-    part_of_year = p.granularity != "year" or not any(c.isdigit() for c in word)
-    modifier = t.n.startswith("的", p.end) and part_of_year and word not in _RELATIVE_YEARS
-    if t.n.startswith("的", p.end) and fig_start - p.end <= 3:
+    n = t.n
+    de_after = n.startswith("的", p.end)
+    if de_after and fig_start - p.end <= 3:
         return False  # 是2013年的2.7倍: the base of a comparison
-    if before in _NOT_GOVERNING_BEFORE or modifier:
-        return False  # 比上年 (a comparison), 于2016年建成 (an event), 全年的 (a modifier)
-    if word in weak and not t.n.startswith(("，", ","), p.end):
+    if p.start and n[p.start - 1] in _NOT_GOVERNING_BEFORE:
+        return False  # 比上年 (a comparison), 于2016年建成 (an event)
+    part_of_year = p.granularity != "year" or not any(c.isdigit() for c in word)
+    if de_after and word not in _RELATIVE_YEARS and part_of_year:
+        return False  # 全年的 (a modifier)
+    if word in timex_rules().weak_now and not n.startswith(("，", ","), p.end):
         return False
-    head = t.span_text(s_start, p.start)
-    if "《" in head and "》" not in head[head.rfind("《") :]:
-        return False  # inside a document title
+    if n.find("《", s_start, p.start) >= 0:
+        head = t.span_text(s_start, p.start)
+        if "《" in head and "》" not in head[head.rfind("《") :]:
+            return False  # inside a document title
     lead = t.span_text(t.back(p.start, _CLAUSE_END, s_start), p.start)
-    return len(lead) <= 8 and all(c not in "的了" for c in lead[-2:])
+    return len(lead) <= 8 and "的" not in lead[-2:] and "了" not in lead[-2:]
 
 
 def _mark_repeats(figures: list[Figure], articles: list[Article], repairs: list[Repair]) -> None:
