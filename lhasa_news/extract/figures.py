@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
@@ -62,57 +63,76 @@ class _Text:
 
     A unit's start is the first end mark found searching the reversed page from the figure, and
     its end the first found searching forward: one bounded regex search per lookup, instead of
-    listing every mark of the page (most pages have far more marks than figures)."""
+    listing every mark of the page (most pages have far more marks than figures). The searches
+    run on a copy with the joined breaks blanked out, so they never stop at one."""
 
     def __init__(self, n: str, joined: bytearray, original: str) -> None:
         self.n = n
-        self.reversed = n[::-1]
         self.orig = original
         self.joined = joined
         self.has_joins = joined.find(1) >= 0
+        self.marked = _blank_joins(n, joined) if self.has_joins else n
+        self.reversed = self.marked[::-1]
         self.same = n == original  # then the printed characters need no slicing of their own
+        self.governs: dict[tuple[int, int], bool] = {}  # (period index, sentence start) → _governs
 
     def back(self, pos: int, marks: re.Pattern[str], floor: int = 0) -> int:
         """Start of the unit (sentence, clause) holding `pos`; at most _REACH characters back."""
         lo = max(floor, pos - _REACH, 0)
         size = len(self.n)
-        i = size - pos  # self.reversed[size - 1 - x] is self.n[x]
-        while (m := marks.search(self.reversed, i, size - lo)) is not None:
-            x = size - 1 - m.start()
-            if not (self.has_joins and self.joined[x]):
-                return x + 1
-            i = m.end()
-        return lo
+        m = marks.search(self.reversed, size - pos, size - lo)  # self.reversed[size - 1 - x] is self.n[x]
+        return lo if m is None else size - m.start()
 
     def forward(self, pos: int, marks: re.Pattern[str]) -> int:
         """End of the unit holding `pos`; at most _REACH characters on."""
         hi = min(pos + _REACH, len(self.n))
-        while (m := marks.search(self.n, pos, hi)) is not None:
-            if not (self.has_joins and self.joined[m.start()]):
-                return m.start()
-            pos = m.end()
-        return hi
+        m = marks.search(self.marked, pos, hi)
+        return hi if m is None else m.start()
 
     def span_text(self, a: int, b: int) -> str:
         """Text between a and b without the whitespace of joined breaks."""
-        return self.span_pair(a, b).norm
+        if self.has_joins and self.joined.find(1, a, b) >= 0:
+            return self.span_pair(a, b).norm
+        return self.n[a:b].replace(" ", "")
 
     def span_pair(self, a: int, b: int) -> Words:
         """Like `span_text`, with the same characters as printed alongside (traditional stays so)."""
-        norm = self.n[a:b]
         if not self.has_joins or self.joined.find(1, a, b) < 0:
-            if " " not in norm:
-                return Words(norm, norm if self.same else self.orig[a:b])
-            kept = norm.replace(" ", "")
-            if self.same:
-                return Words(kept, kept)
-            orig, pieces, i = self.orig[a:b], [], 0
-            for piece in norm.split(" "):
-                pieces.append(orig[i : i + len(piece)])
-                i += len(piece) + 1
-            return Words(kept, "".join(pieces))
-        keep = [i for i in range(a, b) if not (self.joined[i] or self.n[i] == " ")]
-        return Words("".join(self.n[i] for i in keep), "".join(self.orig[i] for i in keep))
+            return self._unspaced(a, b)
+        parts, x = [], a
+        for run in _JOIN_RUN.finditer(self.joined, a, b):  # the pieces between joined breaks
+            parts.append(self._unspaced(x, run.start()))
+            x = run.end()
+        parts.append(self._unspaced(x, b))
+        return Words("".join(p.norm for p in parts), "".join(p.orig for p in parts))
+
+    def _unspaced(self, a: int, b: int) -> Words:
+        """Text between a and b without spaces (a range without joined breaks)."""
+        norm = self.n[a:b]
+        if " " not in norm:
+            return Words(norm, norm if self.same else self.orig[a:b])
+        kept = norm.replace(" ", "")
+        if self.same:
+            return Words(kept, kept)
+        orig, pieces, i = self.orig[a:b], [], 0
+        for piece in norm.split(" "):
+            pieces.append(orig[i : i + len(piece)])
+            i += len(piece) + 1
+        return Words(kept, "".join(pieces))
+
+
+_JOIN_RUN = re.compile(rb"\x01+")
+
+
+def _blank_joins(n: str, joined: bytearray) -> str:
+    """`n` with the characters of joined breaks replaced by NUL, which ends no unit."""
+    pieces = []
+    pos = 0
+    for run in _JOIN_RUN.finditer(joined, 0, len(n)):
+        pieces += [n[pos : run.start()], "\0" * (run.end() - run.start())]
+        pos = run.end()
+    pieces.append(n[pos:])
+    return "".join(pieces)
 
 
 class Words:
@@ -135,11 +155,13 @@ class Words:
 def _marker_status(text: str) -> Status | None:
     """What the last status marker in `text` says; None if there is none.
 
-    The words that block a marker (认可, 将近…) are only looked for when there is a marker."""
+    Most sentences have none: one `search` answers for them, and the words that block a marker
+    (认可, 将近…) are only looked for when there is one."""
     markers = _markers()
-    hits = list(markers.words.finditer(text))
-    if not hits:
+    first = markers.words.search(text)
+    if first is None:
         return None
+    hits = list(markers.words.finditer(text, first.start()))
     blocked = [(m.start(), m.end()) for m in markers.blocked.finditer(text)]
     for m in reversed(hits):
         at = m.start()
@@ -250,7 +272,7 @@ def build_figures(
     r = rules()
     starts = [a.start for a in articles]
     period_starts = [p.start for p in periods]
-    figures: list[Figure] = []
+    drafts: list[dict[str, Any]] = []
     ctx = _Context()
     for q in quantities:
         k = bisect_right(starts, q.start) - 1
@@ -258,37 +280,38 @@ def build_figures(
         s_start = t.back(q.start, _SENTENCE_END)
         c_start = max(t.back(q.start, _CLAUSE_END), ctx.end if ctx.sentence == s_start else 0)
         period = None if q.unit in _DURATIONS else _period(t, q, s_start, periods, period_starts, ctx)
-        clause_after = t.span_pair(q.end, t.forward(q.end, _CLAUSE_END_AFTER))
-        status = _status(t.span_text(s_start, q.start), clause_after.norm, r)
+        c_end = t.forward(q.end, _CLAUSE_END_AFTER)
+        status = _status(t.span_text(s_start, q.start), t.span_text(q.end, c_end), r)
         subjects = subject_candidates(t.n, s_start, q.start)
         subject = subjects[-1] if subjects else None
-        metric = _metric(t, q, c_start, period, subject, ctx, s_start, r, clause_after)
+        metric = _metric(t, q, c_start, c_end, period, subject, ctx, s_start, r)
         subject_text = (
             text[subject.start : subject.end] if subject is not None else (ctx.subject if owner is not None else None)
         )
-        fig = Figure(
-            text=q.text,
-            start=q.start,
-            end=q.end,
-            rule="figure.clause",
-            quantity=q,
-            metric=metric,
-            subject=subject_text,
-            subject_canonical=canonical_place(subject_text) or subject_text if subject_text else None,
-            period=period,
-            status=status,
-            article=owner,
+        drafts.append(
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "rule": "figure.clause",
+                "quantity": q,
+                "metric": metric,
+                "subject": subject_text,
+                "subject_canonical": canonical_place(subject_text) or subject_text if subject_text else None,
+                "period": period,
+                "status": status,
+                "article": owner,
+            }
         )
-        figures.append(fig)
         ctx = _Context(
-            metric=_base_metric(fig.metric, ctx, s_start, r),
+            metric=_base_metric(metric, ctx, s_start, r),
             subject=subject_text,
             period=period,
             sentence=s_start,
             end=q.end,
         )
-    _mark_repeats(figures, articles, repairs)
-    return figures
+    repeats = _repeats(drafts, articles, repairs)
+    return [Figure(**d) if j is None else Figure(**d, same_as=j) for d, j in zip(drafts, repeats, strict=True)]
 
 
 def _period(
@@ -297,10 +320,16 @@ def _period(
     """The last clause-initial time expression before the figure in its sentence, else the one
     carried through the paragraph (截至10月底，…。…其中…)."""
     hi = bisect_right(period_starts, q.start)
-    for p in reversed(periods[max(0, hi - 12) : hi]):
+    for i in range(hi - 1, max(0, hi - 12) - 1, -1):
+        p = periods[i]
         if p.start < s_start:
             break
-        if p.end <= q.start and _governs(t, p, s_start, q.start):
+        if p.end > q.start or (q.start - p.end <= 3 and t.n.startswith("的", p.end)):
+            continue  # 是2013年的2.7倍: the base of a comparison
+        governs = t.governs.get((i, s_start))
+        if governs is None:  # the same for every figure of the sentence: decided once
+            governs = t.governs[i, s_start] = _governs(t, p, s_start)
+        if governs:
             return p
     if ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
         return ctx.period
@@ -343,12 +372,12 @@ def _metric(
     t: _Text,
     q: Quantity,
     c_start: int,
+    c_end: int,
     period: Period | None,
     subject: Entity | None,
     ctx: _Context,
     s_start: int,
     r: FigureRules,
-    clause_after: Words,
 ) -> str | None:
     """The noun phrase a figure measures, as printed: before it in its clause, else after it."""
     if q.unit == "year" and q.text.endswith("岁"):
@@ -399,7 +428,7 @@ def _metric(
         if len(after.norm) >= 2:
             metric = after if possessive or not before.norm else before + after
     if len(metric.norm) < 2:
-        after = _strip(clause_after, _strippers(_AFTER_HEAD))
+        after = _strip(t.span_pair(q.end, c_end), _strippers(_AFTER_HEAD))  # the rest of the clause
         if 2 <= len(after.norm) <= 12:
             metric = after
         elif ctx.sentence == s_start and ctx.metric:
@@ -429,7 +458,7 @@ def _not_figure_periods() -> tuple[str, ...]:
     return tuple(sorted(timex_rules().not_figure_periods))
 
 
-def _governs(t: _Text, p: Period, s_start: int, fig_start: int) -> bool:
+def _governs(t: _Text, p: Period, s_start: int) -> bool:
     """A time expression governs a sentence's figures when it opens a clause (or follows 据…，).
 
     The cheap tests on the period and its neighbours come first."""
@@ -440,8 +469,6 @@ def _governs(t: _Text, p: Period, s_start: int, fig_start: int) -> bool:
         return False  # 5月31日, 5月底: the date of an event, not the period of a statistic
     n = t.n
     de_after = n.startswith("的", p.end)
-    if de_after and fig_start - p.end <= 3:
-        return False  # 是2013年的2.7倍: the base of a comparison
     if p.start and n[p.start - 1] in _NOT_GOVERNING_BEFORE:
         return False  # 比上年 (a comparison), 于2016年建成 (an event)
     part_of_year = p.granularity != "year" or not any(c.isdigit() for c in word)
@@ -457,9 +484,11 @@ def _governs(t: _Text, p: Period, s_start: int, fig_start: int) -> bool:
     return len(lead) <= 8 and "的" not in lead[-2:] and "了" not in lead[-2:]
 
 
-def _mark_repeats(figures: list[Figure], articles: list[Article], repairs: list[Repair]) -> None:
-    """A figure printed again (headline and body, a caption or fragment printed twice) points to
-    the first print through `same_as`, so that exports can drop repeats."""
+def _repeats(drafts: list[dict[str, Any]], articles: list[Article], repairs: list[Repair]) -> list[int | None]:
+    """For each figure, the first print of it if it is printed again (headline and body, a caption
+    or fragment printed twice), so that exports can drop repeats: the figures' `same_as`.
+
+    Found before the figures are made: setting `same_as` on a made one validates it again."""
     dups = sorted((r.start, r.end) for r in repairs if r.kind in ("drop_repeat", "drop_duplicate_block"))
     dup_starts = [a for a, _ in dups]
     heads = [(a.start, a.paragraphs[0].pieces[0].start) for a in articles if a.paragraphs]
@@ -469,22 +498,26 @@ def _mark_repeats(figures: list[Figure], articles: list[Article], repairs: list[
         k = bisect_right(starts, pos) - 1
         return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
+    same_as: list[int | None] = []
     seen: dict[tuple[object, ...], list[int]] = {}
-    for i, f in enumerate(figures):
-        q = f.quantity
-        key = (q.value, q.low, q.high, q.unit, f.article)
-        earlier = seen.setdefault(key, [])
+    for i, f in enumerate(drafts):
+        q = f["quantity"]
+        earlier = seen.setdefault((q.value, q.low, q.high, q.unit, f["article"]), [])
+        found = None
         for j in reversed(earlier[-20:]):
-            g = figures[j]
-            same_metric = f.metric is not None and f.metric == g.metric and _period_text(f) == _period_text(g)
-            if inside(f.start, dups, dup_starts) or inside(g.start, heads, head_starts) or same_metric:
-                f.same_as = g.same_as if g.same_as is not None else j
+            g = drafts[j]
+            same_metric = f["metric"] is not None and f["metric"] == g["metric"] and _period_text(f) == _period_text(g)
+            if inside(f["start"], dups, dup_starts) or inside(g["start"], heads, head_starts) or same_metric:
+                found = same_as[j] if same_as[j] is not None else j
                 break
+        same_as.append(found)
         earlier.append(i)
+    return same_as
 
 
-def _period_text(f: Figure) -> str | None:
-    return f.period.text if f.period else None
+def _period_text(draft: dict[str, Any]) -> str | None:
+    period: Period | None = draft["period"]
+    return period.text if period else None
 
 
 __all__ = ["build_figures"]
