@@ -203,14 +203,19 @@ _QUOTES = "“”\"'（）()《》 —-"
 class _Strippers:
     heads: re.Pattern[str]
     tails: re.Pattern[str]
+    first: frozenset[str]  # the characters a trimmed head or quote starts with
+    last: frozenset[str]  # the characters a trimmed tail or quote ends with (and "\n", where `$` also matches)
 
 
 def _strip(words: Words, strippers: _Strippers) -> Words:
     """Trim connectives, verbs and qualifiers off both ends (data/figures.toml).
 
-    Works on the normalised string and an offset, and cuts `words` once at the end."""
-    heads, tails = strippers.heads, strippers.tails
+    Works on the normalised string and an offset, and cuts `words` once at the end; a string
+    whose ends could start or end no trimmed word is returned without trying the patterns."""
     s = words.norm
+    if not s or (s[0] not in strippers.first and s[-1] not in strippers.last):
+        return words
+    heads, tails = strippers.heads, strippers.tails
     a = 0  # s == words.norm[a : a + len(s)]
     changed = True
     while changed and s:
@@ -239,6 +244,8 @@ def _strippers(extra_heads: tuple[str, ...] = ()) -> _Strippers:
     return _Strippers(
         re.compile("(?:" + "|".join(map(re.escape, heads)) + ")"),
         re.compile("(?:" + "|".join(map(re.escape, tails)) + ")$"),
+        frozenset(_QUOTES) | {w[0] for w in heads},
+        frozenset(_QUOTES + "\n") | {w[-1] for w in tails},
     )
 
 
@@ -489,30 +496,49 @@ def _repeats(drafts: list[dict[str, Any]], articles: list[Article], repairs: lis
     or fragment printed twice), so that exports can drop repeats: the figures' `same_as`.
 
     Found before the figures are made: setting `same_as` on a made one validates it again."""
-    dups = sorted((r.start, r.end) for r in repairs if r.kind in ("drop_repeat", "drop_duplicate_block"))
-    dup_starts = [a for a, _ in dups]
-    heads = [(a.start, a.paragraphs[0].pieces[0].start) for a in articles if a.paragraphs]
-    head_starts = [a for a, _ in heads]
-
-    def inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-        k = bisect_right(starts, pos) - 1
-        return k >= 0 and spans[k][0] <= pos < spans[k][1]
-
+    reprints: _Reprints | None = None  # made when a value first comes back: most pages have few
     same_as: list[int | None] = []
     seen: dict[tuple[object, ...], list[int]] = {}
     for i, f in enumerate(drafts):
         q = f["quantity"]
         earlier = seen.setdefault((q.value, q.low, q.high, q.unit, f["article"]), [])
         found = None
-        for j in reversed(earlier[-20:]):
-            g = drafts[j]
-            same_metric = f["metric"] is not None and f["metric"] == g["metric"] and _period_text(f) == _period_text(g)
-            if inside(f["start"], dups, dup_starts) or inside(g["start"], heads, head_starts) or same_metric:
-                found = same_as[j] if same_as[j] is not None else j
-                break
+        if earlier:
+            if reprints is None:
+                reprints = _Reprints(articles, repairs)
+            for j in reversed(earlier[-20:]):
+                g = drafts[j]
+                same_metric = (
+                    f["metric"] is not None and f["metric"] == g["metric"] and _period_text(f) == _period_text(g)
+                )
+                if reprints.dropped(f["start"]) or reprints.headline(g["start"]) or same_metric:
+                    found = same_as[j] if same_as[j] is not None else j
+                    break
         same_as.append(found)
         earlier.append(i)
     return same_as
+
+
+class _Reprints:
+    """The parts of a page that print text again: repeats that layout repair dropped, and the
+    headlines of articles (their figures come back in the body)."""
+
+    def __init__(self, articles: list[Article], repairs: list[Repair]) -> None:
+        self.dups = sorted((r.start, r.end) for r in repairs if r.kind in ("drop_repeat", "drop_duplicate_block"))
+        self.dup_starts = [a for a, _ in self.dups]
+        self.heads = [(a.start, a.paragraphs[0].pieces[0].start) for a in articles if a.paragraphs]
+        self.head_starts = [a for a, _ in self.heads]
+
+    def dropped(self, pos: int) -> bool:
+        return _inside(pos, self.dups, self.dup_starts)
+
+    def headline(self, pos: int) -> bool:
+        return _inside(pos, self.heads, self.head_starts)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _period_text(draft: dict[str, Any]) -> str | None:
