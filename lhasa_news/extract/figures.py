@@ -21,8 +21,11 @@ from lhasa_news.recognize.entities import Entity, canonical_place, subject_candi
 from lhasa_news.recognize.timex import rules as timex_rules
 
 _REACH = 600  # no sentence of a newspaper is longer; keeps the scan linear on any input
-_SENTENCE_END = re.compile("[。！？!?\n]")
-_CLAUSE_END = re.compile("[，,；;：:、。！？!?\n]")
+_SENTENCE_MARKS = "。！？!?\n"
+_CLAUSE_MARKS = "，,；;：:、" + _SENTENCE_MARKS
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+# on the reversed page from a figure: back to its clause start (group 1), then on to its sentence start
+_BACK_TO_STARTS = re.compile(f"([^{_CLAUSE_MARKS}]*)[^{_SENTENCE_MARKS}]*")
 _CLAUSE_END_AFTER = re.compile("[，,；;：:。！？!?\n]")  # after a figure, a list (A、B) goes on
 _LINE_END = re.compile("\n")
 _NOT_GOVERNING_BEFORE = frozenset("比较同与于待")
@@ -82,6 +85,15 @@ class _Text:
         size = len(self.n)
         m = marks.search(self.reversed, size - pos, size - lo)  # self.reversed[size - 1 - x] is self.n[x]
         return lo if m is None else size - m.start()
+
+    def starts(self, pos: int) -> tuple[int, int]:
+        """Starts of the sentence and of the clause holding `pos`, as `back` finds them, by one match."""
+        lo = max(pos - _REACH, 0)
+        size = len(self.n)
+        m = _BACK_TO_STARTS.match(self.reversed, size - pos, size - lo)
+        assert m is not None  # the pattern matches the empty string
+        sentence, clause = m.end(), m.end(1)  # where the marks are on the reversed page, if before size - lo
+        return (size - sentence if sentence < size - lo else lo), (size - clause if clause < size - lo else lo)
 
     def forward(self, pos: int, marks: re.Pattern[str]) -> int:
         """End of the unit holding `pos`; at most _REACH characters on."""
@@ -284,8 +296,8 @@ def build_figures(
     for q in quantities:
         k = bisect_right(starts, q.start) - 1
         owner = k if k >= 0 and q.start < articles[k].end else None
-        s_start = t.back(q.start, _SENTENCE_END)
-        c_start = max(t.back(q.start, _CLAUSE_END), ctx.end if ctx.sentence == s_start else 0)
+        s_start, c_start = t.starts(q.start)
+        c_start = max(c_start, ctx.end if ctx.sentence == s_start else 0)
         period = None if q.unit in _DURATIONS else _period(t, q, s_start, periods, period_starts, ctx)
         c_end = t.forward(q.end, _CLAUSE_END_AFTER)
         status = _status(t.span_text(s_start, q.start), t.span_text(q.end, c_end), r)
@@ -353,7 +365,7 @@ def _status(before: str, clause_after: str, r: FigureRules) -> Status:
 
 
 _NOUN_STOP = "，,。；;：:、！？!?的和与及在了把被将从对向为是也都还并而且“”《\n"
-_NOUN_CHAR = "(?![" + re.escape(_NOUN_STOP) + "])[\u3400-\u9fff]"  # a Han character, no function word
+_NOUN_CHAR = "[^" + re.escape(_NOUN_STOP) + "\x00-\u33ff\ua000-\U0010ffff]"  # a Han character, no function word
 _NOUN_AFTER = re.compile(f"(?:左右|以上|以下|以内|多|余)?((?:{_NOUN_CHAR}){{0,10}})")  # 40余名学员
 _ORG_SUFFIXES = ("有限公司", "公司", "集团", "专业合作社", "合作社", "控股", "资本", "酒业", "矿业")
 _ORG_SUFFIX_ANY = re.compile("|".join(_ORG_SUFFIXES))
