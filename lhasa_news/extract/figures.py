@@ -23,10 +23,10 @@ from lhasa_news.recognize.timex import rules as timex_rules
 _REACH = 600  # no sentence of a newspaper is longer; keeps the scan linear on any input
 _SENTENCE_MARKS = "。！？!?\n"
 _CLAUSE_MARKS = "，,；;：:、" + _SENTENCE_MARKS
-_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
+_CLAUSE_END_AFTER = re.compile(f"[{re.escape(_CLAUSE_MARKS.replace('、', ''))}]")  # after a figure, A、B goes on
 # on the reversed page from a figure: back to its clause start (group 1), then on to its sentence start
-_BACK_TO_STARTS = re.compile(f"([^{_CLAUSE_MARKS}]*)[^{_SENTENCE_MARKS}]*")
-_CLAUSE_END_AFTER = re.compile("[，,；;：:。！？!?\n]")  # after a figure, a list (A、B) goes on
+_BACK_TO_STARTS = re.compile(f"([^{re.escape(_CLAUSE_MARKS)}]*)[^{re.escape(_SENTENCE_MARKS)}]*")
 _LINE_END = re.compile("\n")
 _NOT_GOVERNING_BEFORE = frozenset("比较同与于待")
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
@@ -365,7 +365,7 @@ def _status(before: str, clause_after: str, r: FigureRules) -> Status:
 
 
 _NOUN_STOP = "，,。；;：:、！？!?的和与及在了把被将从对向为是也都还并而且“”《\n"
-_NOUN_CHAR = "[^" + re.escape(_NOUN_STOP) + "\x00-\u33ff\ua000-\U0010ffff]"  # a Han character, no function word
+_NOUN_CHAR = "[^" + re.escape(_NOUN_STOP) + r"\x00-\u33ff\ua000-\U0010ffff]"  # a Han character, no function word
 _NOUN_AFTER = re.compile(f"(?:左右|以上|以下|以内|多|余)?((?:{_NOUN_CHAR}){{0,10}})")  # 40余名学员
 _ORG_SUFFIXES = ("有限公司", "公司", "集团", "专业合作社", "合作社", "控股", "资本", "酒业", "矿业")
 _ORG_SUFFIX_ANY = re.compile("|".join(_ORG_SUFFIXES))
