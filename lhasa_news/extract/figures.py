@@ -330,7 +330,10 @@ def build_figures(
             end=q.end,
         )
     repeats = _repeats(drafts, articles, repairs)
-    return [Figure(**d) if j is None else Figure(**d, same_as=j) for d, j in zip(drafts, repeats, strict=True)]
+    return [
+        Figure.trusted(**d) if j is None else Figure.trusted(**d, same_as=j)
+        for d, j in zip(drafts, repeats, strict=True)
+    ]
 
 
 def _period(
