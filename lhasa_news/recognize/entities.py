@@ -9,6 +9,7 @@ to one canonical name (高新区 / 拉萨高新区 / 拉萨高新技术产业开
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,29 @@ class Entity:
     end: int
     kind: str  # place | org
     canonical: str
+
+
+def finditer_near(
+    rx: re.Pattern[str], tail: re.Pattern[str], reach: int, text: str, barrier: str = ""
+) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern that starts with a run of 2..`reach` characters (none of them in
+    `barrier`) and ends in `tail`: each search starts before the next tail instead of trying the run
+    from every position of the text, which is O(n·reach).
+
+    No match starts before the first tail `t` after the last match less `reach`, nor before a barrier
+    character ahead of `t`, so the search from there finds the same next match. When `tail` also
+    requires the run's first two characters before it (a lookbehind), a match starts by `t - 2` and
+    the search does not scan on past the tail."""
+    pos = 0
+    while (t := tail.search(text, pos + 2)) is not None:
+        start = max(pos, t.start() - reach)
+        for c in barrier:
+            start = max(start, text.rfind(c, start, t.start()) + 1)
+        m = rx.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 _PLACE_SUFFIX = ("自治区", "地区", "市", "县", "区", "乡", "镇", "村", "社区", "街道", "园区", "开发区")
