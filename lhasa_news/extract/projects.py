@@ -21,7 +21,7 @@ from typing import Any
 from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import finditer_near, places_in
+from lhasa_news.recognize.entities import RunTail, places_in
 
 _HAN = "\u3400-\u9fff"
 _CLAUSE_STOP = "，,。；;！？!?\n"
@@ -34,10 +34,8 @@ class ProjectRules:
     priority: tuple[Action, ...]
     amount_heads: tuple[str, ...]
     name: re.Pattern[str]
-    org: re.Pattern[str]
-    org_tail: re.Pattern[str]
-    closer: re.Pattern[str]
-    closer_tail: re.Pattern[str]
+    org: RunTail
+    closer: RunTail
     closer_cue: re.Pattern[str]
     cue: re.Pattern[str]
     place_after: re.Pattern[str]
@@ -66,10 +64,18 @@ def rules() -> ProjectRules:
         name=re.compile(
             rf"(?:建设|建成|建起|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
         ),
-        org=re.compile(rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{_alt(w['org_ends'])})){_invests(w)}"),
-        org_tail=re.compile(org_tail),
-        closer=re.compile(rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?){closer_end}"),
-        closer_tail=re.compile(rf"(?<=[^{_CLAUSE_STOP}：:]{{2}}){closer_end}"),
+        org=RunTail.compile(
+            rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{_alt(w['org_ends'])})){_invests(w)}",
+            org_tail,
+            rf"[^{_HAN}A-Za-z]",
+            24,
+        ),
+        closer=RunTail.compile(
+            rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?){closer_end}",
+            rf"(?<=[^{_CLAUSE_STOP}：:]{{2}}){closer_end}",
+            rf"[{_CLAUSE_STOP}：:]",
+            80,
+        ),
         closer_cue=re.compile(closer_cue),
         # a sentence has an investor or a list of projects only with one of these in it
         cue=re.compile(rf"{introducers}|{list_verbs}|{closer_cue}|{org_tail}"),
@@ -336,7 +342,7 @@ def _closers(sent: str, r: ProjectRules) -> Iterator[re.Match[str]]:
     sentences, and the names are searched only from the clause of a tail."""
     if r.closer_cue.search(sent) is None:
         return iter(())
-    return finditer_near(r.closer, r.closer_tail, 80, sent, barrier=_CLAUSE_STOP + "：:")
+    return r.closer.finditer(sent)
 
 
 def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
@@ -361,7 +367,7 @@ def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
             i = sent.find(name, m.start("names"))
             if i >= 0 and free(s + i, s + i + len(name)):
                 take(s + i, s + i + len(name))
-    for m in finditer_near(r.org, r.org_tail, 24, sent):
+    for m in r.org.finditer(sent):
         a, b = _trim_org(sent, m.start("org"), m.end("org"))
         if b - a < 2 or (a > 0 and sent[a - 1] in "与同跟"):
             continue  # 与西藏银行签订战略合作协议: a partner, not an investor
