@@ -11,6 +11,7 @@ text: a block keeps the spans of its pieces in the original page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,6 +20,7 @@ from lhasa_news.models import Repair
 
 _TRIM = " \t\u3000\u00a0|｜"
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
+_TAG_AT_END = re.compile(r"</?[A-Za-z][^<>]{0,80}>$")
 
 
 @dataclass
@@ -78,7 +80,15 @@ def layout_rules() -> LayoutRules:
 
 def _trimmed(line_start: int, line: str) -> tuple[int, int] | None:
     """The span of a line without surrounding spaces, pipes and stray HTML tags (None if empty)."""
-    s, e = 0, len(line)
+    s = len(line) - len(line.lstrip(_TRIM))
+    e = len(line.rstrip(_TRIM))
+    if s < e and "<" in line:
+        s, e = _without_tags(line, s, e)
+    return (line_start + s, line_start + e) if s < e else None
+
+
+def _without_tags(line: str, s: int, e: int) -> tuple[int, int]:
+    """Drop tags at both ends of `line[s:e]`, and the spaces and pipes each drop uncovers."""
     changed = True
     while changed and s < e:
         changed = False
@@ -90,10 +100,10 @@ def _trimmed(line_start: int, line: str) -> tuple[int, int] | None:
         if m and m.end() <= e:
             s, changed = m.end(), True
         tail = line[max(s, e - 90) : e]
-        mt = re.search(r"</?[A-Za-z][^<>]{0,80}>$", tail)
+        mt = _TAG_AT_END.search(tail)
         if mt:
             e, changed = e - (len(tail) - mt.start()), True
-    return (line_start + s, line_start + e) if s < e else None
+    return s, e
 
 
 def split_blocks(original: str, normalised: str) -> list[Block]:
@@ -116,24 +126,42 @@ def split_blocks(original: str, normalised: str) -> list[Block]:
 _SENTENCE_END = frozenset("。！？!?；;")
 
 
+def has_any(text: str, chars: Iterable[str]) -> bool:
+    """Whether one of a few `chars` occurs in `text`. A substring test per character is much
+    cheaper than walking a Chinese text character by character (each one a new str object)."""
+    for c in chars:  # noqa: SIM110 - a plain loop: any() over a generator costs more here
+        if c in text:
+            return True
+    return False
+
+
 def is_prose_cut(block: Block, rules: LayoutRules) -> bool:
     """A body line cut at a break: no final stop at its end, and prose before it — a full stop
     inside it (no heading has one), or clause punctuation in a line longer than a heading's."""
     t = block.text
     if not t or t[-1] in rules.final:
         return False
-    if any(c in _SENTENCE_END for c in t):
+    if has_any(t, _SENTENCE_END):
         return True
-    return len(t) >= rules.min_cut_body and any(c in rules.clause for c in t)
+    return len(t) >= rules.min_cut_body and has_any(t, rules.clause)
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
 
 
 def repeated_fragment(a: str, b: str, longest: int = 16) -> int:
     """Length of the longest tail of `a` that `b` starts with (2..longest chars, with a Han
     character in it), or 0. That is the fragment a dump prints twice across a break."""
-    for k in range(min(longest, len(a), len(b) - 1), 1, -1):
-        frag = a[-k:]
-        if b.startswith(frag) and any("\u3400" <= c <= "\u9fff" for c in frag):
-            return k
+    top = min(longest, len(a), len(b) - 1)
+    if top < 2:
+        return 0
+    tail = a[-top:]
+    i = tail.find(b[0], 0, top - 1)  # a repeated tail begins with the first character of `b`
+    while i >= 0:
+        frag = tail[i:]
+        if b.startswith(frag) and _HAN.search(frag):
+            return top - i
+        i = tail.find(b[0], i + 1, top - 1)
     return 0
 
 

@@ -9,6 +9,7 @@ to one canonical name (高新区 / 拉萨高新区 / 拉萨高新技术产业开
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,6 +29,38 @@ class Entity:
     canonical: str
 
 
+@dataclass(frozen=True)
+class RunTail:
+    """A pattern that is a run of 2..`reach` characters ending in a tail (A、B等一批 …, X集团 投资),
+    found from its tails: tried from every position of a text, the run costs O(n·reach).
+
+    `tail` matches wherever the pattern's tail can, with the run's first two characters before it (a
+    lookbehind), and `last_break` up to the last character that cannot be in the run. No match starts
+    before the next tail `t` less `reach`, nor at or before a break ahead of `t`; one starts right after,
+    as the run up to `t` is whole there. So the match from there is `pattern.finditer`'s next match."""
+
+    pattern: re.Pattern[str]
+    tail: re.Pattern[str]
+    last_break: re.Pattern[str]
+    reach: int
+
+    @classmethod
+    def compile(cls, pattern: str, tail: str, breaks: str, reach: int) -> RunTail:
+        """`breaks`: a regex class of the characters the run cannot hold."""
+        return cls(re.compile(pattern), re.compile(tail), re.compile(rf"(?s:.*){breaks}"), reach)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (t := self.tail.search(text, pos + 2)) is not None:
+            start = max(pos, t.start() - self.reach)
+            cut = self.last_break.match(text, start, t.start())
+            m = self.pattern.match(text, cut.end() if cut else start) or self.pattern.search(text, start)
+            if m is None:
+                return
+            yield m
+            pos = m.end()
+
+
 _PLACE_SUFFIX = ("自治区", "地区", "市", "县", "区", "乡", "镇", "村", "社区", "街道", "园区", "开发区")
 _ORG_SUFFIX = (
     "有限公司", "公司", "集团", "合作社", "专业合作社", "总工会", "工会", "管委会", "委员会", "协会", "实践站",
@@ -36,6 +69,7 @@ _ORG_SUFFIX = (
 
 
 _FUNCTION_CHARS = frozenset("的在和与将为对是了当把从向及或并让使被给由于以等")
+_LAST_FUNCTION_CHAR = re.compile(rf"(?s:.*)[{''.join(sorted(_FUNCTION_CHARS))}]")
 _VERBS_IN_NAME = re.compile(
     "引进|招引|促成|成立|举办|开展|组织|推动|依托|通过|支持|联合|参加|签约|获悉|并购|收购|入主|投资|向|由"
 )
@@ -67,11 +101,35 @@ def gazetteer() -> Gazetteer:
         names[canon] = canon
         for v in variants:
             names[v] = canon
-    ordered = sorted(names, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in ordered))
+    pattern = re.compile(_trie(names))
     suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
     suffixed = re.compile(rf"[{_HAN}]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))})")
     return Gazetteer(names, pattern, suffixed)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """The words as one regex that matches the longest of them at a position, like their alternation
+    longest first, but as a tree of shared prefixes (拉萨(?:市|高新区)?): the engine tries the few
+    words of the next character, not all of them, at each position."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: _Trie) -> str:
+        alts = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return f"(?:{'|'.join(alts)})" + ("?" if "" in node else "")  # longer first, else end here
+
+    return branch(root)
 
 
 def canonical_place(name: str) -> str | None:
@@ -120,18 +178,26 @@ def places_in(text: str, start: int, end: int) -> list[str]:
 
 @dataclass(frozen=True)
 class NameRules:
-    org: re.Pattern[str]
+    org: RunTail
     person: re.Pattern[str]
 
 
 @cache
 def name_rules() -> NameRules:
     d = load("entities")
-    orgs = "|".join(map(re.escape, sorted(d["org_suffixes"], key=len, reverse=True)))
+    suffixes = sorted(d["org_suffixes"], key=len, reverse=True)
+    orgs = "|".join(map(re.escape, suffixes))
+    name = rf"[{_HAN}A-Za-z（）()]"
     titles = "|".join(map(re.escape, sorted(d["person_titles"], key=len, reverse=True)))
     stops = "|".join(map(re.escape, sorted(d["after_name"], key=len, reverse=True)))
     return NameRules(
-        org=re.compile(rf"[{_HAN}A-Za-z（）()]{{2,24}}(?:{orgs})"),
+        org=RunTail.compile(
+            rf"{name}{{2,24}}(?:{orgs})",
+            # a flat alternation led by the suffixes, so that the scan only stops at their first characters
+            "|".join(rf"{re.escape(x)}(?<={name}{{2}}{re.escape(x)})" for x in suffixes),
+            rf"[^{_HAN}A-Za-z（）()]",
+            24,
+        ),
         person=re.compile(
             rf"(?:{titles})(?!{stops}|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?={stops}|[，,。：:、\s“]|$)"
         ),
@@ -158,9 +224,9 @@ def extract_entities(text: str) -> list[Entity]:
         add(m.start("name"), m.end("name"), "person", text[m.start("name") : m.end("name")])
     for m in nr.org.finditer(n):
         a = m.start()
-        cut = max(n.rfind(c, a, m.end() - 2) for c in _FUNCTION_CHARS)
-        if cut >= a:
-            a = cut + 1
+        cut = _LAST_FUNCTION_CHAR.match(n, a, m.end() - 2)  # the name starts after the last function word
+        if cut is not None:
+            a = cut.end()
         verb = max((v.end() for v in _VERBS_IN_NAME.finditer(n, a, m.end() - 2)), default=-1)
         if verb > a:
             a = verb

@@ -11,6 +11,7 @@ the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -124,10 +125,8 @@ class Rules:
     infix: dict[str, Approx]
     suffix: dict[str, Approx]
     fused: dict[str, Approx]
-    max_prefix: int
-    max_suffix: int
-    prefix_lasts: frozenset[str]
-    suffix_firsts: frozenset[str]
+    prefix_words: Words
+    suffix_words: Words
     never_after: Words
     never_after_firsts: frozenset[str]
     slogan_quotes: frozenset[str]
@@ -144,6 +143,16 @@ class Rules:
     tail_not_before: frozenset[str]
     half_not_after: frozenset[str]
     minus_not_after: frozenset[str]
+
+    def prefix_before(self, n: str, pos: int) -> Approx | None:
+        """The approximation of the longest prefix qualifier ending at `pos` (约|20亿元), or None."""
+        w = self.prefix_words.before(n, pos)
+        return None if w is None else self.prefix[w]
+
+    def suffix_after(self, n: str, pos: int) -> Approx | None:
+        """The approximation of the longest suffix qualifier starting at `pos` (8%|左右), or None."""
+        w = self.suffix_words.after(n, pos)
+        return None if w is None else self.suffix[w]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -175,10 +184,8 @@ def rules() -> Rules:
         infix=dict(q["infix"]),
         suffix=dict(q["suffix"]),
         fused=dict(q["fused"]),
-        max_prefix=max(len(w) for w in q["prefix"]),
-        max_suffix=max(len(w) for w in q["suffix"]),
-        prefix_lasts=frozenset(w[-1] for w in q["prefix"]),
-        suffix_firsts=frozenset(w[0] for w in q["suffix"]),
+        prefix_words=Words(q["prefix"]),
+        suffix_words=Words(q["suffix"]),
         never_after=Words(f["never_after"]),
         never_after_firsts=frozenset(w[0] for w in f["never_after"]),
         slogan_quotes=frozenset(f["slogan_quotes"]),
@@ -230,7 +237,7 @@ class Words:
 
     __slots__ = ("_by_first", "_by_last")
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: Iterable[str]) -> None:
         self._by_first: dict[str, tuple[str, ...]] = {}
         self._by_last: dict[str, tuple[str, ...]] = {}
         for w in sorted((w for w in words if w), key=len, reverse=True):
@@ -260,33 +267,6 @@ def _word_before(n: str, pos: int, words: tuple[str, ...]) -> str | None:
     for w in words:
         if pos >= len(w) and n.startswith(w, pos - len(w)):
             return w
-    return None
-
-
-def _lookup_before(
-    n: str, pos: int, table_: dict[str, Approx], longest: int, lasts: frozenset[str]
-) -> tuple[str, Approx] | None:
-    """The longest word of `table_` ending at `pos`; `lasts` (its words' last characters) turns
-    most positions away with one set lookup."""
-    if pos == 0 or n[pos - 1] not in lasts:
-        return None
-    for k in range(min(longest, pos), 0, -1):
-        w = n[pos - k : pos]
-        if w in table_:
-            return w, table_[w]
-    return None
-
-
-def _lookup_after(
-    n: str, pos: int, table_: dict[str, Approx], longest: int, firsts: frozenset[str]
-) -> tuple[str, Approx] | None:
-    """The longest word of `table_` starting at `pos` (`firsts`: its words' first characters)."""
-    if pos >= len(n) or n[pos] not in firsts:
-        return None
-    for k in range(longest, 0, -1):
-        w = n[pos : pos + k]
-        if len(w) == k and w in table_:
-            return w, table_[w]
     return None
 
 
@@ -460,8 +440,8 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
         if end < length and n[end] in r.never_after_firsts and r.never_after.after(n, end) is not None:
             continue
         if len(tok) > 1 and tok[-1] == "千" and tok[-2] in "十百万亿":
-            unit_here = match_unit(table().matcher, n, end - 1)
-            if unit_here is not None and unit_here.startswith("千"):
+            unit_here = table().at(n, end - 1)
+            if unit_here is not None and unit_here.surface.startswith("千"):
                 tok, end = tok[:-1], end - 1  # 三十万千瓦 = 三十万 + 千瓦, not 三十万千 + 瓦
         if not arabic and len(tok) == 2 and n.startswith("折", end) and _two_digits(tok):
             # 八五折, 三八折: a discount's two digits are read one by one (85 %), never as a pair
@@ -503,8 +483,7 @@ def _liang_ends(n: str, tok: str, end: int, r: Rules) -> bool:
     """Whether the 两 that ends the Chinese numeral `tok` is the unit liang (二两, 三十两, 九两半), not
     the digit two (一两天, 十两个 are numerals before a unit). 一两 and 三两 are also "one or two" and
     "a few" (三两句话): the unit only at the end of a clause or before 半."""
-    t = table()
-    if match_unit(t.matcher, n, end) is not None or r.idioms.match(n, end - 1) is not None:
+    if table().at(n, end) is not None or r.idioms.match(n, end - 1) is not None:
         return False
     if tok[:-1] in ("一", "三"):
         nxt = n[end] if end < len(n) else ""
@@ -549,8 +528,7 @@ def _with_unit(
     ustart = end
     if tok[0].isdigit() and n.startswith(" ", end) and not n.startswith("  ", end):
         ustart = end + 1  # a PDF dump's space between number and unit: 2 厘米, 共 120 人
-    surface = match_unit(t.matcher, n, ustart)
-    spec = t.by_surface[surface] if surface else None
+    spec = t.at(n, ustart)
     if spec is not None and not _unit_ok(spec, number, tok, n, ustart + len(spec.surface)):
         spec = None
     if spec is None:
@@ -561,9 +539,9 @@ def _with_unit(
     if spec is not None and spec.surface == "%" and uend < length and n[uend].isascii() and n[uend].isalnum():
         return None  # %28 in a URL, not a percentage
     if spec is not None and uend < length and n[uend] == "半" and number.value is not None:
-        after_half = match_unit(t.matcher, n, uend + 1) if spec.surface == "个" else None
-        if after_half is not None and t.by_surface[after_half].duration:
-            spec, uend = t.by_surface[after_half], uend + 1 + len(after_half)  # 两个半小时
+        after_half = t.at(n, uend + 1) if spec.surface == "个" else None
+        if after_half is not None and after_half.duration:
+            spec, uend = after_half, uend + 1 + len(after_half.surface)  # 两个半小时
             number = _plus_half(number)
         elif spec.kind in _HALVABLE:
             number, uend = _plus_half(number), uend + 1  # 一吨半, 一年半
@@ -754,7 +732,7 @@ def _tail_blocked(n: str, k: int, r: Rules) -> bool:
     c = n[k]
     if c.isdigit() or c in CHINESE_CHARS or c in "点.半" or c in r.tail_not_before or c in r.date_after:
         return True
-    return match_unit(table().matcher, n, k) is not None
+    return table().at(n, k) is not None
 
 
 def _money_word_ok(n: str, num_start: int, uend: int, tok: str, spec: UnitSpec, tail: bool, r: Rules) -> bool:
@@ -769,7 +747,7 @@ def _money_word_ok(n: str, num_start: int, uend: int, tok: str, spec: UnitSpec, 
     nxt = n[uend] if uend < len(n) else ""
     if nxt in _RANGE_SEP or _HAN.match(nxt) is None:
         return True
-    return _lookup_after(n, uend, r.suffix, r.max_suffix, r.suffix_firsts) is not None
+    return r.suffix_after(n, uend) is not None
 
 
 _HALVABLE = frozenset({"mass", "length", "time", "area", "volume", "currency", "power", "energy", "percent"})
@@ -780,15 +758,13 @@ _PART_OF_UNIT = frozenset({"mass", "length", "area", "volume", "percent"})
 
 def _fraction_of_unit(n: str, start: int, end: int, frac: Decimal) -> _Found | None:
     """A fraction followed by a unit it takes a part of: 四分之一公升 = 0.25 L."""
-    t = table()
-    surface = match_unit(t.matcher, n, end)
-    if surface is None:
+    spec = table().at(n, end)
+    if spec is None:
         return None
-    spec = t.by_surface[surface]
     if spec.kind not in _PART_OF_UNIT or spec.kind == "percent" or spec.needs is not None:
         return None
     value = round_value(frac * spec.factor)
-    return _Found(start, end + len(surface), Number(value), spec.unit, None, "exact", "qty.fraction_of_unit")
+    return _Found(start, end + len(spec.surface), Number(value), spec.unit, None, "exact", "qty.fraction_of_unit")
 
 
 def _special_at(n: str, start: int, words: dict[str, tuple[str, ...]], r: Rules, standalone: bool) -> _Found | None:
@@ -808,15 +784,13 @@ def _half_unit(n: str, start: int, before: str, r: Rules, standalone: bool) -> _
     """半 + a unit: 半斤 = 0.25 kg, 半公升, 半成 = 5 %, 半个百分点 = 0.5 pp."""
     if before in r.half_not_after or (not standalone and _in_idiom(n, start, r)):
         return None
-    t = table()
-    surface = match_unit(t.matcher, n, start + 1)
-    if surface is None:
+    spec = table().at(n, start + 1)
+    if spec is None:
         return None
-    spec = t.by_surface[surface]
     if spec.kind not in _PART_OF_UNIT or spec.needs is not None:
         return None
     value = round_value(Decimal("0.5") * spec.factor)
-    return _Found(start, start + 1 + len(surface), Number(value), spec.unit, None, "exact", "qty.half_unit")
+    return _Found(start, start + 1 + len(spec.surface), Number(value), spec.unit, None, "exact", "qty.half_unit")
 
 
 def _plus_half(number: Number) -> Number:
@@ -837,18 +811,17 @@ def _counted_noun(n: str, pos: int) -> str | None:
     """The unit-table noun right after a classifier (40名学员 → 学员), when it is one."""
     if pos >= len(n) or n[pos] not in _quick_reject_chars():
         return None
-    t = table()
-    surface = match_unit(t.matcher, n, pos)
-    if surface is not None and len(surface) >= 2 and t.by_surface[surface].kind == "count":
-        return surface
+    spec = table().at(n, pos)
+    if spec is not None and len(spec.surface) >= 2 and spec.kind == "count":
+        return spec.surface
     return None
 
 
 def _duration_counts(n: str, start: int, uend: int, number: Number, r: Rules) -> bool:
     """A duration is a quantity when it is measured (为期7天), not when it frames a period (在五年内)."""
     measured = r.measured_before.before(n, start) is not None
-    suffix = _lookup_after(n, uend, r.suffix, r.max_suffix, r.suffix_firsts)
-    if suffix is not None and suffix[1] != "exact":
+    suffix = r.suffix_after(n, uend)
+    if suffix is not None and suffix != "exact":
         return True  # 1个工作日以内, 两年以上: measured against a bound
     if measured:
         return r.framing_after.after(n, uend) is None or n.startswith("以内", uend)
@@ -877,8 +850,7 @@ def _range(
     end2 = m.end()
     if tok2.isdigit() and len(tok2) >= 7:
         return "skip"  # a phone number
-    surface2 = match_unit(t.matcher, n, end2)
-    spec2 = t.by_surface[surface2] if surface2 else None
+    spec2 = t.at(n, end2)
     if spec2 is not None and not _unit_ok(spec2, second, tok2, n, end2 + len(spec2.surface)):
         spec2 = None
     uend2 = end2 + len(spec2.surface) if spec2 is not None else end2
@@ -983,8 +955,8 @@ def _bare(
 
 def _qualified_after(n: str, end: int, r: Rules) -> bool:
     """Whether a qualifier word that bounds the number (以上, 左右, 或者更多) follows at `end`."""
-    suf = _lookup_after(n, end, r.suffix, r.max_suffix, r.suffix_firsts)
-    return suf is not None and suf[1] != "exact"
+    suf = r.suffix_after(n, end)
+    return suf is not None and suf != "exact"
 
 
 def _latin_ok(n: str, end: int, r: Rules) -> bool:
@@ -992,8 +964,8 @@ def _latin_ok(n: str, end: int, r: Rules) -> bool:
     nxt = n[end] if end < len(n) else ""
     if _HAN.match(nxt) is None or nxt in _RANGE_SEP or _qualified_after(n, end, r):
         return True
-    surface = match_unit(table().matcher, n, end)
-    return surface is not None and table().by_surface[surface].kind == "currency"
+    spec = table().at(n, end)
+    return spec is not None and spec.kind == "currency"
 
 
 _CURRENCY_FIRST = ("人民币", "港币", "美元", "欧元", "日元", "英镑", "新台币", "台币", "澳门币")
@@ -1021,9 +993,9 @@ def _finish(n: str, f: _Found, r: Rules) -> _Found:
         if pre is not None and pre != "exact":
             f.approx = pre
         else:
-            suf = _lookup_after(n, f.end, r.suffix, r.max_suffix, r.suffix_firsts)
-            if suf is not None and suf[1] != "exact":
-                f.approx = suf[1]
+            suf = r.suffix_after(n, f.end)
+            if suf is not None and suf != "exact":
+                f.approx = suf
             elif f.fused:
                 f.approx = "above"
     return f
@@ -1033,9 +1005,9 @@ def _prefix(n: str, start: int, r: Rules) -> Approx | None:
     """The qualifier before a number: adjacent (约20亿元), after a particle (超过了2500元), or a few
     characters before it within the clause (至少可容纳57家)."""
     pos = start - 1 if start and n[start - 1] in r.particles else start
-    near = _lookup_before(n, pos, r.prefix, r.max_prefix, r.prefix_lasts)
+    near = r.prefix_before(n, pos)
     if near is not None:
-        return near[1]
+        return near
     lo = max(0, start - r.distant_reach)
     if r.distant_firsts.isdisjoint(n[lo:start]):
         return None  # no word of the distant qualifiers starts in reach: the common case
@@ -1081,11 +1053,11 @@ def _share_suffixes(n: str, found: list[_Found], r: Rules) -> None:
         a, b = found[i], found[i + 1]
         if a.approx != "exact" or n[a.end : b.start] not in _COORD or a.unit != b.unit:
             continue
-        if _lookup_after(n, a.end, r.suffix, r.max_suffix, r.suffix_firsts) is not None:
+        if r.suffix_after(n, a.end) is not None:
             continue
-        suf = _lookup_after(n, b.end, r.suffix, r.max_suffix, r.suffix_firsts)
-        if suf is not None and suf[1] != "exact":
-            a.approx = suf[1]
+        suf = r.suffix_after(n, b.end)
+        if suf is not None and suf != "exact":
+            a.approx = suf
 
 
 def parse_quantity(s: str) -> Quantity:

@@ -1,13 +1,13 @@
 """Surface units → canonical unit and factor, from `data/units.toml`.
 
-The table is compiled once into one alternation (longest surface first), matched only at the
-position right after a numeral, so lookup cost does not grow with the text.
+The table is indexed once by first character (longest surface first), and looked up only at the
+position right after a numeral, so lookup cost does not grow with the text nor with the table.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
@@ -46,13 +46,30 @@ class WordQuantity:
 
 @dataclass(frozen=True, slots=True)
 class UnitTable:
-    """Every surface of the table, and the compiled matcher."""
+    """Every surface of the table, indexed for lookups at a text position."""
 
     by_surface: dict[str, UnitSpec]
-    matcher: re.Pattern[str]
     denominators: re.Pattern[str]
     prefix_rate_kinds: frozenset[str] = frozenset()
     words: dict[str, WordQuantity] | None = None
+    # Surfaces by first character, longest first, each with whether it ends in a Latin letter.
+    by_first: dict[str, tuple[tuple[str, UnitSpec, bool], ...]] = field(default_factory=dict)
+
+    def at(self, text: str, pos: int) -> UnitSpec | None:
+        """The unit starting at `pos`, or None. The longest surface wins (万千瓦时 before 千瓦), and
+        a Latin surface must not run on into more letters (5G is no unit; 10mm is mm, not m).
+
+        A dict lookup and a few `startswith` instead of one regex alternation of every surface:
+        called for nearly every numeral, it is the unit lookup's hot path."""
+        if pos >= len(text):
+            return None
+        for surface, spec, latin in self.by_first.get(text[pos], ()):
+            if text.startswith(surface, pos):
+                end = pos + len(surface)
+                if latin and end < len(text) and text[end].isascii() and text[end].isalpha():
+                    return None  # the longest surface runs on: no shorter one is tried either
+                return spec
+        return None
 
 
 def _factor(text: str) -> Decimal:
@@ -99,11 +116,20 @@ def table() -> UnitTable:
     }
     return UnitTable(
         by_surface,
-        _alternation(list(by_surface)),
         _alternation(denominators),
         frozenset(data.get("prefix_rate_kinds", ())),
         words,
+        _by_first(by_surface),
     )
+
+
+def _by_first(by_surface: dict[str, UnitSpec]) -> dict[str, tuple[tuple[str, UnitSpec, bool], ...]]:
+    """The surfaces by first character, longest first (the order of `_alternation`)."""
+    out: dict[str, tuple[tuple[str, UnitSpec, bool], ...]] = {}
+    for surface in sorted(by_surface, key=lambda s: (-len(s), s)):
+        latin = surface[-1].isascii() and surface[-1].isalpha()
+        out[surface[0]] = (*out.get(surface[0], ()), (surface, by_surface[surface], latin))
+    return out
 
 
 def match_unit(pattern: re.Pattern[str], text: str, pos: int) -> str | None:
