@@ -18,6 +18,7 @@ from functools import cache, cached_property
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Event, EventType, Figure, Period
+from lhasa_news.recognize.entities import trie_alternation
 
 _HAN = "\u3400-\u9fff"
 _SENTENCE_END = re.compile("[。！？!?\n]")
@@ -44,11 +45,10 @@ def rules() -> EventRules:
     for kind, words in d["types"].items():
         for w in words:
             type_of.setdefault(w, kind)
-    ordered = sorted(type_of, key=len, reverse=True)
     roles = dict(d["roles"])
     role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     return EventRules(
-        triggers=re.compile("|".join(re.escape(w) for w in ordered)),
+        triggers=re.compile(trie_alternation(type_of)),  # the longest trigger at a place
         type_of=type_of,
         needs_title=frozenset(d["needs_title"]),
         not_yet=re.compile("|".join(re.escape(w) for w in d["not_yet"])),

@@ -21,7 +21,7 @@ from typing import Any
 from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import RunTail, places_in
+from lhasa_news.recognize.entities import RunTail, places_in, trie_alternation
 
 _HAN = "\u3400-\u9fff"
 _CLAUSE_STOP = "，,。；;！？!?\n"
@@ -51,8 +51,11 @@ def rules() -> ProjectRules:
     introducers = _alt(d["introducers"])
     list_verbs = _alt(w["list_verbs"])
     closer_end = rf"(?:{_alt(w['list_closers'])}|等?[0-9一二三四五六七八九十两]+家(?:企业|公司)?)"
-    closer_cue = rf"{_alt(w['list_closers'])}|家(?<=[0-9一二三四五六七八九十两]家)"  # a literal first: a fast scan
+    # words that start a scan, as one tree each (trie_alternation): the engine only stops at their first
+    # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
+    closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": "(?<=[0-9一二三四五六七八九十两]家)"}
     org_tail = _org_tail(w)
+    cue = _any_of(org_tail, closer_cue, dict.fromkeys([*d["introducers"], *w["list_verbs"]], ""))
     return ProjectRules(
         introducer=re.compile(
             rf"(?:{introducers})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
@@ -65,8 +68,8 @@ def rules() -> ProjectRules:
             rf"(?:建设|建成|建起|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
         ),
         org=RunTail.compile(
-            rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{_alt(w['org_ends'])})){_invests(w)}",
-            org_tail,
+            rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{trie_alternation(w['org_ends'])})){_invests(w)}",
+            trie_alternation(org_tail, end=org_tail),
             rf"[^{_HAN}A-Za-z]",
             24,
         ),
@@ -76,9 +79,9 @@ def rules() -> ProjectRules:
             rf"[{_CLAUSE_STOP}：:]",
             80,
         ),
-        closer_cue=re.compile(closer_cue),
+        closer_cue=re.compile(trie_alternation(closer_cue, end=closer_cue)),
         # a sentence has an investor or a list of projects only with one of these in it
-        cue=re.compile(rf"{introducers}|{list_verbs}|{closer_cue}|{org_tail}"),
+        cue=re.compile(trie_alternation(cue, end=cue)),
         project_list=re.compile(
             rf"(?:{list_verbs})(?P<list>(?:[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])})"
             rf"(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])}))"
@@ -92,19 +95,28 @@ def rules() -> ProjectRules:
 
 
 def _invests(w: dict[str, Any]) -> str:
-    """An organisation is an investor when an investor verb follows (after adverbs, 在X…, 以N元)."""
+    """An organisation is an investor when an investor verb follows (after adverbs, 在X…, 以N元).
+    The words as trees (trie_alternation), as this is tried after every organisation end."""
     return (
-        rf"(?=(?:{_alt(w['adverbs'])})*(?:(?:在|与)[^{_CLAUSE_STOP}]{{1,15}}?|以[0-9.]+[万亿]?元)?"
-        rf"(?:{_alt(w['investor_verbs'])}))"
+        rf"(?=(?:{trie_alternation(w['adverbs'])})*(?:(?:在|与)[^{_CLAUSE_STOP}]{{1,15}}?|以[0-9.]+[万亿]?元)?"
+        rf"(?:{trie_alternation(w['investor_verbs'])}))"
     )
 
 
-def _org_tail(w: dict[str, Any]) -> str:
-    """The end of an investing organisation (…集团 正式投资), with the two name characters before it:
-    one flat alternation led by the words, so that a scan for it only stops at their first characters."""
+def _org_tail(w: dict[str, Any]) -> dict[str, str]:
+    """Where an investing organisation ends (…集团 正式投资): each end word with its condition, the two
+    name characters before it and an investor verb after it."""
     invests = _invests(w)
-    ends = sorted(set(w["org_ends"]), key=lambda x: (-len(x), x))
-    return "|".join(rf"{re.escape(x)}(?<=[{_HAN}A-Za-z]{{2}}{re.escape(x)}){invests}" for x in ends)
+    return {x: rf"(?<=[{_HAN}A-Za-z]{{2}}{re.escape(x)}){invests}" for x in w["org_ends"]}
+
+
+def _any_of(*groups: dict[str, str]) -> dict[str, str]:
+    """Words with their end conditions: a word of several groups ends where any of its conditions holds."""
+    conditions: dict[str, list[str]] = {}
+    for group in groups:
+        for word, condition in group.items():
+            conditions.setdefault(word, []).append(condition)
+    return {word: "" if "" in cs else f"(?:{'|'.join(cs)})" for word, cs in conditions.items()}
 
 
 _SPLIT = re.compile(r"[、和与及]")

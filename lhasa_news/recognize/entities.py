@@ -9,7 +9,7 @@ to one canonical name (高新区 / 拉萨高新区 / 拉萨高新技术产业开
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -101,7 +101,7 @@ def gazetteer() -> Gazetteer:
         names[canon] = canon
         for v in variants:
             names[v] = canon
-    pattern = re.compile(_trie(names))
+    pattern = re.compile(trie_alternation(names))
     suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
     suffixed = re.compile(rf"[{_HAN}]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))})")
     return Gazetteer(names, pattern, suffixed)
@@ -110,10 +110,13 @@ def gazetteer() -> Gazetteer:
 _Trie = dict[str, "_Trie"]
 
 
-def _trie(words: Iterable[str]) -> str:
-    """The words as one regex that matches the longest of them at a position, like their alternation
-    longest first, but as a tree of shared prefixes (拉萨(?:市|高新区)?): the engine tries the few
-    words of the next character, not all of them, at each position."""
+def trie_alternation(words: Iterable[str], end: Mapping[str, str] | None = None) -> str:
+    """The words as one regex that tries them at a position longest first, like their alternation
+    longest first (data.alternation), but as a tree of shared prefixes (拉萨(?:市|高新区)?): the engine
+    tries the few words of the next character, not all of them, at each position. (The words that
+    match at one position are prefixes of each other, so longest first is the only order there.)
+
+    `end` gives words a zero-width condition where they end (a lookbehind, a lookahead)."""
     root: _Trie = {}
     for word in words:
         node = root
@@ -121,15 +124,16 @@ def _trie(words: Iterable[str]) -> str:
             node = node.setdefault(c, {})
         node[""] = {}  # a word ends here
 
-    def branch(node: _Trie) -> str:
-        alts = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
-        if not alts:
-            return ""
-        if len(alts) == 1 and "" not in node:
-            return alts[0]
-        return f"(?:{'|'.join(alts)})" + ("?" if "" in node else "")  # longer first, else end here
+    def branch(node: _Trie, word: str) -> str:
+        alts = [re.escape(c) + branch(child, word + c) for c, child in sorted(node.items()) if c]
+        if "" in node:  # a word ends here: tried after the longer words, on its condition if it has one
+            condition = end.get(word, "") if end else ""
+            if not condition:
+                return f"(?:{'|'.join(alts)})?" if alts else ""
+            alts.append(condition)
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
-    return branch(root)
+    return branch(root, "")
 
 
 def canonical_place(name: str) -> str | None:
@@ -185,21 +189,20 @@ class NameRules:
 @cache
 def name_rules() -> NameRules:
     d = load("entities")
-    suffixes = sorted(d["org_suffixes"], key=len, reverse=True)
-    orgs = "|".join(map(re.escape, suffixes))
+    suffixes = d["org_suffixes"]
+    orgs = trie_alternation(suffixes)  # tried after every length of the name run: as a tree
     name = rf"[{_HAN}A-Za-z（）()]"
-    titles = "|".join(map(re.escape, sorted(d["person_titles"], key=len, reverse=True)))
-    stops = "|".join(map(re.escape, sorted(d["after_name"], key=len, reverse=True)))
+    titles = trie_alternation(d["person_titles"])
+    stops = trie_alternation(d["after_name"])
     return NameRules(
         org=RunTail.compile(
             rf"{name}{{2,24}}(?:{orgs})",
-            # a flat alternation led by the suffixes, so that the scan only stops at their first characters
-            "|".join(rf"{re.escape(x)}(?<={name}{{2}}{re.escape(x)})" for x in suffixes),
+            trie_alternation(suffixes, end={x: rf"(?<={name}{{2}}{re.escape(x)})" for x in suffixes}),
             rf"[^{_HAN}A-Za-z（）()]",
             24,
         ),
         person=re.compile(
-            rf"(?:{titles})(?!{stops}|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?={stops}|[，,。：:、\s“]|$)"
+            rf"(?:{titles})(?!(?:{stops})|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?=(?:{stops})|[，,。：:、\s“]|$)"
         ),
     )
 
