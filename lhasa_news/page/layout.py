@@ -23,7 +23,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
 _TAG_AT_END = re.compile(r"</?[A-Za-z][^<>]{0,80}>$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph-like unit: its pieces in the original text, and its normalised text."""
 
@@ -78,15 +78,6 @@ def layout_rules() -> LayoutRules:
     )
 
 
-def _trimmed(line_start: int, line: str) -> tuple[int, int] | None:
-    """The span of a line without surrounding spaces, pipes and stray HTML tags (None if empty)."""
-    s = len(line) - len(line.lstrip(_TRIM))
-    e = len(line.rstrip(_TRIM))
-    if s < e and "<" in line:
-        s, e = _without_tags(line, s, e)
-    return (line_start + s, line_start + e) if s < e else None
-
-
 def _without_tags(line: str, s: int, e: int) -> tuple[int, int]:
     """Drop tags at both ends of `line[s:e]`, and the spaces and pipes each drop uncovers."""
     changed = True
@@ -112,13 +103,18 @@ def split_blocks(original: str, normalised: str) -> list[Block]:
     gap = 0
     pos = 0
     for line in normalised.split("\n"):
-        span = _trimmed(pos, line)
-        if span is None:
-            gap += 1
-        else:
-            a, b = span
-            blocks.append(Block([(a, b)], normalised[a:b], original[a:b], gap))
+        text = line.strip(_TRIM)
+        if text:
+            a = pos + line.find(text)
+            b = a + len(text)
+            if "<" in text:  # stray HTML tags: drop them and what they uncover
+                s, e = _without_tags(line, a - pos, b - pos)
+                a, b, text = pos + s, pos + e, line[s:e]
+        if text:
+            blocks.append(Block([(a, b)], text, original[a:b], gap))
             gap = 0
+        else:
+            gap += 1
         pos += len(line) + 1
     return blocks
 
@@ -182,7 +178,7 @@ def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair
         if prev is not None and prev.role in _JOINABLE and block.role not in _STRUCTURAL:
             gap_start, gap_end = prev.end, block.start
             k = repeated_fragment(prev.text, block.text)
-            cut = is_prose_cut(prev, rules)
+            cut = prev.role != "heading" and is_prose_cut(prev, rules)  # a heading is joined only if repeated
             if k and prev.role == "heading" and prev.text[-1] not in rules.final:
                 prev.role, cut = "body", True  # a "heading" whose tail the next block repeats was cut prose
             if k and (prev.text[-1] in rules.final or cut or k >= 3) and prev.role != "heading":
@@ -195,10 +191,11 @@ def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair
                 prev.text += block.text
                 prev.orig += block.orig
                 continue
-        if not block.text:
+        text = block.text
+        if not text:
             continue
-        for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
-            if out[i].text == block.text and len(block.text) >= 8 and out[i].duplicate_of is None:
+        for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if len(text) >= 8 else ():
+            if out[i].text == text and out[i].duplicate_of is None:
                 block.duplicate_of = i
                 repairs.append(
                     Repair(kind="drop_duplicate_block", start=block.start, end=block.end,

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+
+from pydantic import TypeAdapter
 
 from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
@@ -66,16 +67,7 @@ class TimexRules:
     weak_now: frozenset[str]
 
 
-def _word_starts(words: list[str]) -> str:
-    """An alternation that holds where one of `words` starts, one branch per first character.
-
-    It only tells whether some word starts here, so a word that begins with another one is left
-    out; and each branch opens with a literal, which the regex engine rejects at almost no cost."""
-    shortest = [w for w in set(words) if not any(w != v and w.startswith(v) for v in words)]
-    tails: dict[str, list[str]] = {}
-    for w in sorted(shortest):
-        tails.setdefault(w[0], []).append(w[1:])
-    return "|".join(re.escape(c) if rest == [""] else f"{re.escape(c)}(?:{_alt(rest)})" for c, rest in tails.items())
+_NUMERALS = "0123456789〇零一二两三四五六七八九十"
 
 
 def _locator(candidates: set[str], words: list[str], plans: list[str], count: str) -> re.Pattern[str]:
@@ -87,15 +79,26 @@ def _locator(candidates: set[str], words: list[str], plans: list[str], count: st
     years or months, and a number that 年, 月 or a range dash follows after at most four numerals
     (the longest a year, month or count of `pattern` has). Keep it in step with `pattern`.
     """
-    starts = "|".join(
-        (
-            _word_starts(words),
-            rf"[“\"](?:{_alt(plans)})",
-            rf"(?:近|这|过去)(?:{count})\s*年|前\s*(?:{count})\s*个月",
-            r"[\d〇零一二两三四五六七八九十]{1,4}\s*[年月—\-~～至到]",
+    starts: dict[str, set[str]] = {}  # first character -> what may follow it
+    for w in words:
+        starts.setdefault(w[0], set()).add(re.escape(w[1:]))
+    for quote in '“"':
+        starts.setdefault(quote, set()).add(f"(?:{_alt(plans)})")
+    for word in ("近", "这", "过去"):
+        starts.setdefault(word[0], set()).add(rf"{word[1:]}(?:{count})\s*年")
+    starts.setdefault("前", set()).add(rf"\s*(?:{count})\s*个月")
+    for n in _NUMERALS:
+        starts.setdefault(n, set()).add(r"[\d〇零一二两三四五六七八九十]{0,3}+\s*+[年月—\-~～至到]")
+    # One branch per first character, each opening with it: the regex engine then scans for those
+    # characters alone and rejects a branch on its first character. Only a candidate character can
+    # start an expression; a word that is a bare first character needs nothing after it.
+    return re.compile(
+        "|".join(
+            re.escape(c) if "" in rest else f"{re.escape(c)}(?:{'|'.join(sorted(rest))})"
+            for c, rest in sorted(starts.items())
+            if c in candidates
         )
     )
-    return re.compile(rf"[{re.escape(''.join(sorted(candidates)))}](?<=(?={starts}).)")
 
 
 @cache
@@ -195,26 +198,29 @@ def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) 
     """Dates of a match; a date outside the calendar (year 0, 2月30日) leaves them unknown."""
     try:
         if m.lastgroup == "main":
-            return _resolve_main(m.groupdict(), ref, context_year)
+            return _resolve_main(m, ref, context_year)
         return _resolve_word(m, ref)
     except (ValueError, OverflowError):
-        return _Resolved(None, None, _grain_of(m.groupdict()), None)
+        return _Resolved(None, None, _grain_of(m), None)
 
 
-def _grain_of(g: dict[str, Any]) -> Granularity:
+# Groups are read one by one (g["d"]): m.groupdict() would build all thirty of them for every match.
+
+
+def _grain_of(g: re.Match[str]) -> Granularity:
     """The grain an expression has by its form, whether or not it can be resolved."""
-    if g.get("d") or g.get("mpos") in ("底", "末", "初"):
+    if g["d"] or g["mpos"] in ("底", "末", "初"):
         return "day"
-    if g.get("m") or g.get("m1") or g.get("fn"):
+    if g["m"] or g["m1"] or g["fn"]:
         return "month"
-    part = g.get("part")
+    part = g["part"]
     if part:
         return "quarter" if "季" in part else "half_year" if "半年" in part else "year"
-    if g.get("yr1") or g.get("years") or g.get("plan"):
+    if g["yr1"] or g["years"] or g["plan"]:
         return "years"
-    if g.get("stock"):
+    if g["stock"]:
         return "day"
-    if g.get("window"):
+    if g["window"]:
         return "window"
     return "year"
 
@@ -245,7 +251,7 @@ def _resolve_word(m: re.Match[str], ref: Reference | None) -> _Resolved:
     return _Resolved(None, None, "years", None)  # recent
 
 
-def _resolve_main(g: dict[str, Any], ref: Reference | None, context_year: int | None) -> _Resolved | None:
+def _resolve_main(g: re.Match[str], ref: Reference | None, context_year: int | None) -> _Resolved | None:
     """A date or period built of a year (absolute or relative), a part of it, months and days."""
     if not (g["yr1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["m"] or g["fn"]):
         return None
@@ -353,28 +359,35 @@ def _scan(normalised: str, ref: Reference | None) -> list[tuple[re.Match[str], _
     return out
 
 
-def _period(text: str, m: re.Match[str], res: _Resolved, rule: str) -> Period:
+def _period(text: str, m: re.Match[str], res: _Resolved) -> dict[str, object]:
+    """The fields of the `Period` of a match, its span without the spaces at either end."""
     s, e = m.span()
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    return Period(
-        text=text[s:e],
-        start=s,
-        end=e,
-        rule=rule,
-        first_day=res.first,
-        last_day=res.last,
-        granularity=res.grain,
-    )
+    return {
+        "text": text[s:e],
+        "start": s,
+        "end": e,
+        "rule": f"timex.{m.lastgroup or 'main'}",
+        "first_day": res.first,
+        "last_day": res.last,
+        "granularity": res.grain,
+    }
+
+
+@cache
+def _periods() -> TypeAdapter[list[Period]]:
+    """Periods are validated all at once, which costs much less than one constructor call each."""
+    return TypeAdapter(list[Period])
 
 
 def extract_periods(text: str, published: date | str | None = None) -> list[Period]:
     """Every time expression of `text`, in order, resolved against `published` where relative."""
     ref = Reference.of(published)
     n = normalise(text)
-    return [_period(text, m, res, f"timex.{m.lastgroup or 'main'}") for m, res in _scan(n, ref)]
+    return _periods().validate_python([_period(text, m, res) for m, res in _scan(n, ref)])
 
 
 def parse_period(text: str, published: date | str | None = None) -> Period:
