@@ -27,6 +27,7 @@ class Patterns:
     sections: frozenset[str]
     kicker_suffixes: tuple[str, ...]
     max_section: int
+    max_heading: int
     byline: re.Pattern[str]
     credit_line: re.Pattern[str]
     credit_tail: re.Pattern[str]
@@ -55,6 +56,7 @@ def patterns() -> Patterns:
         sections=frozenset(d["sections"]),
         kicker_suffixes=tuple(sorted(d["kicker_suffixes"], key=len, reverse=True)),
         max_section=int(d["max_section_chars"]),
+        max_heading=layout_rules().max_heading,
         byline=re.compile(rf"^(?:{roles})\s*(?P<names>{_NAMES})$"),
         credit_line=re.compile(rf"^(?:(?:{credit_roles})\s*)?(?P<names>{_NAMES})\s*摄$"),
         credit_tail=re.compile(rf"(?<=[。.！!？?)）\s])\s*(?:(?:{credit_roles})\s*)?(?P<names>{_NAMES})\s*摄$"),
@@ -76,12 +78,6 @@ def patterns() -> Patterns:
         openers=frozenset("(（[【图—-－―")
         | {w[0] for k in ("editor_words", "caption_openers", "byline_roles", "dateline_agencies") for w in d[k]},
     )
-
-
-def _may_open(text: str, p: Patterns) -> bool:
-    """Whether `text` can be a line that one of the anchored patterns matches (see `openers`)."""
-    c = text[:1]
-    return c in p.openers or c.isspace() or c.isdecimal()  # \s (editor) and \d (date_only)
 
 
 def split_names(text: str) -> list[str]:
@@ -132,9 +128,9 @@ def meta_reporters(block: Block) -> list[str]:
 _HEADING_STOPS = tuple("。！？!?；;")
 
 
-def is_heading_like(text: str) -> bool:
+def is_heading_like(text: str, max_heading: int) -> bool:
     """Short, and without sentence-final punctuation: a headline, kicker, intertitle or column."""
-    return len(text) <= layout_rules().max_heading and not has_any(text, _HEADING_STOPS) and text[-1] not in "，,："
+    return len(text) <= max_heading and not has_any(text, _HEADING_STOPS) and text[-1] not in "，,："
 
 
 def is_section_name(text: str) -> bool:
@@ -154,15 +150,18 @@ def classify(block: Block) -> str:
     """The role a block has on its own: structural roles, 'heading' (short, unpunctuated) or body."""
     p = patterns()
     t = block.text
-    opens = _may_open(t, p)
+    c = t[:1]
+    opens = c in p.openers or c.isspace() or c.isdecimal()  # \s (editor) and \d (date_only) too
+    credited = "摄" in t  # credits end in 摄
     if opens and len(t) <= 40 and (m := p.editor.match(t)):
         block.info["editors"] = names_of(block, m)
         return "editor"
-    if len(t) <= 40 and "摄" in t and (m := p.credit_line.match(t)):
+    if credited and len(t) <= 40 and (m := p.credit_line.match(t)):
         block.info["photographers"] = names_of(block, m)
         return "credit"
     if opens and p.caption.match(t):
-        _credit_tail(block)
+        if credited:
+            _credit_tail(block)
         return "caption"
     if (opens and p.date_only.match(t)) or (len(t) <= 90 and not has_any(t, _META_STOPS) and p.meta.search(t)):
         block.info["published"] = meta_date(t)
@@ -174,7 +173,7 @@ def classify(block: Block) -> str:
         block.info["reporters"] = names_of(block, m)
         return "byline"
     m = p.subtitle.match(t) if opens else None
-    if m and is_heading_like(m["text"]):
+    if m and is_heading_like(m["text"], p.max_heading):
         block.info["subtitle"] = block.orig[m.start("text") :]
         return "subtitle"
     m = p.dateline.match(t) if opens else None
@@ -182,20 +181,19 @@ def classify(block: Block) -> str:
         block.info["dateline"] = block.orig[m.start("place") : m.end("place")]
         block.info["dateline_end"] = m.end()
         block.info["reporters"] = names_of(block, m) if m["names"] else []
-        _credit_tail(block)
+        if credited:
+            _credit_tail(block)
         return "dateline"
-    if _credit_tail(block):
+    if credited and _credit_tail(block):
         text_part = block.info["credit_at"]
         return "caption" if isinstance(text_part, int) and text_part <= 40 else "body"
-    if is_heading_like(t):
-        return "heading"
-    return "body"
+    return "heading" if is_heading_like(t, p.max_heading) else "body"
 
 
 def _credit_tail(block: Block) -> bool:
-    """A photo credit at the end of a caption or paragraph ("…(3月30日摄)。 新华社记者 徐昱 摄")."""
-    if "摄" not in block.text:  # cheap, and the search below is not
-        return False
+    """A photo credit at the end of a caption or paragraph ("…(3月30日摄)。 新华社记者 徐昱 摄").
+
+    Only worth trying on a text with 摄 in it (the caller knows)."""
     m = patterns().credit_tail.search(block.text)
     if m is None or "日摄" in block.text[max(0, m.start() - 2) : m.end()]:
         return False

@@ -69,6 +69,14 @@ _AR_LONGER = re.compile(
 _AR_GOES_ON = frozenset(LATIN_MAGNITUDES + "0123456789" + _CN_DIGIT)
 _CN_LONGER = re.compile(rf"{_CN_RUN}(?:点[{_CN_DIGIT}]+[万亿]*)?(?:[余多几来][十百千万亿]*)?(?:个多?亿)?")
 _CN_GOES_ON = frozenset("兆个")
+# After a plain run of digits (2023) or of Chinese numerals (二十), only these characters can make
+# `_TOKEN` read more or another kind (1.5, 3亿, 12,000, 1/4, 三分之一, 一半, 二十多): before any other
+# character the run is the whole token, and the grammar is not matched at all.
+_AR_RUN_GOES_ON = frozenset(",，./分余多几 十百千万亿佰仟萬億")
+_CN_RUN_GOES_ON = frozenset("分半点余多几来")
+_ASCII_DIGITS = frozenset("0123456789")
+_CN_CHARS = frozenset(CHINESE_CHARS)
+_MAX_TOKEN = 40  # longer tokens are refused before the parse cache sees them
 _RARE_LAST = frozenset(LATIN_MAGNITUDES + "两")  # 15k, 30w; 二两 (the unit liang)
 _SIGNS = frozenset("-负")
 
@@ -76,7 +84,8 @@ _SIGNS = frozenset("-负")
 @cache
 def _starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """Where a match may start (a numeral, 翻, 半, the first character of a word that is a quantity
-    by itself, such as 对折), and those words by their first character (data/units.toml)."""
+    by itself, such as 对折), and those words by their first character (data/units.toml). At a
+    numeral the match goes on over its plain run of digits (2023) or of Chinese numerals (二十)."""
     words = sorted(table().words or {}, key=len, reverse=True)
     by_first: dict[str, tuple[str, ...]] = {}
     for w in words:
@@ -84,7 +93,8 @@ def _starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
             raise ValueError(f"data/units.toml: word {w!r} starts like a numeral")
         by_first[w[0]] = (*by_first.get(w[0], ()), w)
     firsts = re.escape("".join(sorted(set(by_first) | {"半"})))
-    return re.compile(rf"[0-9{_CN}翻{firsts}]"), by_first
+    run = rf"(?:(?<=[0-9])[0-9]*|(?<=[{_CN}])[{_CN}]*)?"  # the plain run of digits or numerals there
+    return re.compile(rf"[0-9{_CN}翻{firsts}]{run}"), by_first
 
 
 @cache
@@ -121,12 +131,13 @@ class Rules:
     one_needs_measure: bool
     code_neighbours: frozenset[str]
     glued_before: frozenset[str]
+    before_marks: frozenset[str]
     prefix: dict[str, Approx]
     infix: dict[str, Approx]
     suffix: dict[str, Approx]
     fused: dict[str, Approx]
-    prefix_words: Words
-    suffix_words: Words
+    prefix_at: Qualifiers
+    suffix_at: Qualifiers
     never_after: Words
     never_after_firsts: frozenset[str]
     slogan_quotes: frozenset[str]
@@ -143,16 +154,6 @@ class Rules:
     tail_not_before: frozenset[str]
     half_not_after: frozenset[str]
     minus_not_after: frozenset[str]
-
-    def prefix_before(self, n: str, pos: int) -> Approx | None:
-        """The approximation of the longest prefix qualifier ending at `pos` (约|20亿元), or None."""
-        w = self.prefix_words.before(n, pos)
-        return None if w is None else self.prefix[w]
-
-    def suffix_after(self, n: str, pos: int) -> Approx | None:
-        """The approximation of the longest suffix qualifier starting at `pos` (8%|左右), or None."""
-        w = self.suffix_words.after(n, pos)
-        return None if w is None else self.suffix[w]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -180,12 +181,13 @@ def rules() -> Rules:
         one_needs_measure=bool(f["duration_one_needs_measure"]),
         code_neighbours=frozenset(f["code_neighbours"]),
         glued_before=frozenset(f["code_neighbours"]) | {".", "/", "%"},
+        before_marks=frozenset(f["code_neighbours"]) | {".", "/", "%", ",", "，"} | frozenset(f["ordinal_before"]),
         prefix=dict(q["prefix"]),
         infix=dict(q["infix"]),
         suffix=dict(q["suffix"]),
         fused=dict(q["fused"]),
-        prefix_words=Words(q["prefix"]),
-        suffix_words=Words(q["suffix"]),
+        prefix_at=Qualifiers(q["prefix"]),
+        suffix_at=Qualifiers(q["suffix"]),
         never_after=Words(f["never_after"]),
         never_after_firsts=frozenset(w[0] for w in f["never_after"]),
         slogan_quotes=frozenset(f["slogan_quotes"]),
@@ -263,6 +265,39 @@ class Words:
         return None
 
 
+class Qualifiers:
+    """Qualifier words (qualifiers.toml) with their approximation, looked up at a text position like
+    `Words`: indexed by first and last character, longest first."""
+
+    __slots__ = ("_by_first", "_by_last", "firsts")
+
+    def __init__(self, table: dict[str, Approx]) -> None:
+        self._by_first: dict[str, tuple[tuple[str, Approx], ...]] = {}
+        self._by_last: dict[str, tuple[tuple[str, Approx], ...]] = {}
+        for w in sorted((w for w in table if w), key=len, reverse=True):
+            self._by_first[w[0]] = (*self._by_first.get(w[0], ()), (w, table[w]))
+            self._by_last[w[-1]] = (*self._by_last.get(w[-1], ()), (w, table[w]))
+        self.firsts = frozenset(self._by_first)  # for a check at the call site, saving the call
+
+    def before(self, n: str, pos: int) -> Approx | None:
+        """The approximation of the longest word ending at `pos` (约|20亿元), or None."""
+        if pos == 0:
+            return None
+        for w, approx in self._by_last.get(n[pos - 1], ()):
+            if pos >= len(w) and n.startswith(w, pos - len(w)):
+                return approx
+        return None
+
+    def after(self, n: str, pos: int) -> Approx | None:
+        """The approximation of the longest word starting at `pos` (8%|左右), or None."""
+        if pos >= len(n):
+            return None
+        for w, approx in self._by_first.get(n[pos], ()):
+            if n.startswith(w, pos):
+                return approx
+        return None
+
+
 def _word_before(n: str, pos: int, words: tuple[str, ...]) -> str | None:
     for w in words:
         if pos >= len(w) and n.startswith(w, pos - len(w)):
@@ -311,7 +346,7 @@ def _unit_ok(spec: UnitSpec, number: Number, tok: str, n: str, uend: int) -> boo
 
 def _parse_token(tok: str) -> Number | None:
     """The numeral of a token, or None. Huge tokens are refused before the cache sees them."""
-    return None if len(tok) > 40 else _parse_token_cached(tok)
+    return None if len(tok) > _MAX_TOKEN else _parse_token_cached(tok)
 
 
 @lru_cache(maxsize=8192)
@@ -335,89 +370,57 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
     quick_reject = _quick_reject_chars()
     candidate, words = _starts()
     specials = _specials()
+    find = candidate.search
     pos = 0
     length = len(n)
     while pos < length:
-        # A cheap character class finds where a numeral may start; the full grammar is then
-        # matched only there (anchored), which is several times faster than searching with it.
-        c = candidate.search(n, pos)
+        # A cheap character class finds where a numeral may start (and takes the plain run of digits
+        # or Chinese numerals there); the full grammar is matched only there, anchored, and only when
+        # the character after the run may make the token longer or another kind (_RUN_GOES_ON).
+        c = find(n, pos)
         if c is None:
             break
-        start = c.start()
-        m = _TOKEN.match(n, start)
-        if m is None:
-            special = _special_at(n, start, words, r, standalone) if n[start] in specials else None
-            if special is not None:
-                out.append(_finish(n, special, r))
-            pos = special.end if special is not None else start + 1
-            continue
-        pos = m.end()
-        before = n[start - 1] if start else ""
-        kind = m.lastgroup
-        if kind == "num":
-            pass
-        elif kind == "frac":
-            num, den = Decimal(m.group("fnum")), Decimal(m.group("fden"))
-            if num >= den:
+        start, end = c.span()
+        first = n[start]
+        nxt = n[end] if end < length else ""
+        arabic = first in _ASCII_DIGITS
+        if nxt in (_AR_RUN_GOES_ON if arabic else _CN_RUN_GOES_ON) or not (arabic or first in _CN_CHARS):
+            m = _TOKEN.match(n, start)
+            if m is None:
+                special = _special_at(n, start, words, r, standalone) if first in specials else None
+                if special is not None:
+                    out.append(_finish(n, special, r))
+                pos = special.end if special is not None else start + 1
                 continue
-            value = round_value(num / den * 100)
-            out.append(_finish(n, _Found(start, m.end(), Number(value), "%", None, "exact", "qty.fraction"), r))
-            continue
-        elif kind == "cnfrac":
-            try:
-                cden = m.group("cden")
-                den = Decimal(cden) if cden.isdigit() else chinese_integer(cden)
-                num_n = parse_numeral(m.group("cnum"))
-            except NumeralError:
+            pos = m.end()
+            if m.lastgroup != "num":
+                found = _other_token(n, m, r)
+                if found is not None:
+                    out.append(_finish(n, found, r))
+                    pos = max(pos, found.end)
                 continue
-            if den == 0:
-                continue
-            scale = {"百": Decimal(1), "千": Decimal("0.1")}.get(m.group("cden"))
-            rule = "qty.percent_of" if scale else "qty.fraction"
-            if num_n.value is None:  # 百分之二三十: an approximate pair of percentages
-                if scale is None or num_n.low is None or num_n.high is None:
-                    continue
-                pair = Number(None, round_value(num_n.low * scale), round_value(num_n.high * scale), "approx")
-                out.append(_finish(n, _Found(start, m.end(), pair, "%", None, "approx", rule), r))
-                continue
-            if scale is None:
-                of_unit = _fraction_of_unit(n, start, m.end(), num_n.value / den)
-                if of_unit is not None:  # 四分之一公升: a quarter of a litre, not 25 %
-                    out.append(_finish(n, of_unit, r))
-                    pos = max(pos, of_unit.end)
-                    continue
-            value = round_value(num_n.value * scale if scale else num_n.value / den * 100)
-            out.append(_finish(n, _Found(start, m.end(), Number(value), "%", None, "exact", rule), r))
-            continue
-        elif kind == "fan":
-            times = Decimal(2) ** int(chinese_integer(m.group("fann")))
-            out.append(_finish(n, _Found(start, m.end(), Number(times), "times", None, "exact", "qty.fan"), r))
-            continue
-        elif kind == "half":
-            if before in ("另", "一") or _in_idiom(n, start, r):
-                continue
-            out.append(_finish(n, _Found(start, m.end(), Number(Decimal(50)), "%", None, "exact", "qty.half"), r))
-            continue
-
-        tok = m.group()
-        end = pos
-        arabic = tok[0].isdigit()
-        if end < length and n[end] in (_AR_GOES_ON if arabic else _CN_GOES_ON):
+            tok = m.group()
+            end = pos
+            nxt = n[end] if end < length else ""
+        else:
+            tok = c.group()
+            pos = end
+        if nxt in (_AR_GOES_ON if arabic else _CN_GOES_ON):
             longer = (_AR_LONGER if arabic else _CN_LONGER).match(n, start)
             if longer is not None and longer.end() > end:
                 tok = longer.group()
                 pos = end = longer.end()
-        if before:
-            # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks.
-            if (before.isascii() and before.isalnum()) or before.isdigit() or before in r.glued_before:
-                continue
-            if before in ",，" and start >= 2 and n[start - 2].isdigit():
-                continue  # 12,00元 or 第3，4名: the tail of something else
-            if before in r.ordinal_before and not standalone:
-                continue
+                nxt = n[end] if end < length else ""
+        before = n[start - 1] if start else ""
+        # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks; ordinals.
+        # One set lookup (and two character tests) lets the common neighbour through.
+        if (before in r.before_marks or before.isdigit() or before.isascii()) and _glued(
+            n, start, before, r, standalone
+        ):
+            continue
         if tok[0] == "0" and len(tok) > 1 and tok[1].isdigit():
             continue  # 007, 0891: codes
-        if end < length and n[end] in r.code_neighbours:
+        if nxt in r.code_neighbours:
             continue
         if tok[-1] in _RARE_LAST:
             if tok[-1] != "两":
@@ -425,37 +428,37 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
                     continue  # 5k跑, 65w快充: not 千/万
             elif len(tok) >= 2 and tok[-2] not in "两俩" and _liang_ends(n, tok, end, r):
                 tok, end = tok[:-1], end - 1  # 二两, 三十两, 三千两百两: 两 is the unit (50 g)
+                nxt = n[end]
         if not arabic and not standalone:
             if before in r.slogan_quotes:
                 continue
-            if (
-                end < length
-                and n[end] not in quick_reject
-                and before not in r.fused
-                and not _qualified_after(n, end, r)
-            ):
+            if nxt and nxt not in quick_reject and before not in r.fused and not _qualified_after(n, end, r):
                 continue  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
             if _in_idiom(n, start, r):
                 continue  # idioms are all Chinese: Arabic numbers never stand in one
-        if end < length and n[end] in r.never_after_firsts and r.never_after.after(n, end) is not None:
+        if nxt in r.never_after_firsts and r.never_after.after(n, end) is not None:
             continue
-        if len(tok) > 1 and tok[-1] == "千" and tok[-2] in "十百万亿":
+        if tok[-1] == "千" and len(tok) > 1 and tok[-2] in "十百万亿":
             unit_here = table().at(n, end - 1)
             if unit_here is not None and unit_here.surface.startswith("千"):
                 tok, end = tok[:-1], end - 1  # 三十万千瓦 = 三十万 + 千瓦, not 三十万千 + 瓦
-        if not arabic and len(tok) == 2 and n.startswith("折", end) and _two_digits(tok):
+                nxt = n[end]
+        if nxt == "折" and not arabic and len(tok) == 2 and _two_digits(tok):
             # 八五折, 三八折: a discount's two digits are read one by one (85 %), never as a pair
             number: Number | None = Number(Decimal(_two_digits(tok)), chinese=True, digit_string=True)
         else:
-            number = _parse_token(tok)
-        if number is None and arabic:
-            simple = _SIMPLE_AR.match(tok)  # 1百200: the mixed reading fails, 1百 alone stands
-            if simple is not None and simple.end() < len(tok):
-                tok = simple.group()
-                pos = end = start + simple.end()
-                number = _parse_token(tok)
+            number = _parse_token_cached(tok) if len(tok) <= _MAX_TOKEN else None
         if number is None:
-            continue
+            if not arabic:
+                continue
+            simple = _SIMPLE_AR.match(tok)  # 1百200: the mixed reading fails, 1百 alone stands
+            if simple is None or simple.end() >= len(tok):
+                continue
+            tok = simple.group()
+            pos = end = start + simple.end()
+            number = _parse_token(tok)
+            if number is None:
+                continue
         # fused 上百/上千/上万: part of the text, "above"
         fused = False
         if (
@@ -474,9 +477,61 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
         if before in _SIGNS and found.start == start and found.number.value is not None and _minus_sign(n, start, r):
             found.number = _negated(found.number)  # 增长-3.2%, 负0.5%: a sign, part of the text
             found.start -= 1
-        pos = max(pos, found.end)
+        if found.end > pos:
+            pos = found.end
         out.append(_finish(n, found, r))
     return out
+
+
+def _glued(n: str, start: int, before: str, r: Rules, standalone: bool) -> bool:
+    """Whether the character before a numeral makes it part of a code, a name or an ordinal:
+    G318, 1+N, 4/5G, 3A级, 12,00元, 第3，4名, 第二届."""
+    if (before.isascii() and before.isalnum()) or before.isdigit() or before in r.glued_before:
+        return True
+    if before in ",，" and start >= 2 and n[start - 2].isdigit():
+        return True  # 12,00元 or 第3，4名: the tail of something else
+    return before in r.ordinal_before and not standalone
+
+
+def _other_token(n: str, m: re.Match[str], r: Rules) -> _Found | None:
+    """A token of the rarer kinds of `_TOKEN`: a fraction (1/4, 三分之一, 百分之二十), 翻一番, 一半."""
+    start = m.start()
+    kind = m.lastgroup
+    if kind == "frac":
+        num, den = Decimal(m.group("fnum")), Decimal(m.group("fden"))
+        if num >= den:
+            return None
+        value = round_value(num / den * 100)
+        return _Found(start, m.end(), Number(value), "%", None, "exact", "qty.fraction")
+    if kind == "cnfrac":
+        try:
+            cden = m.group("cden")
+            den = Decimal(cden) if cden.isdigit() else chinese_integer(cden)
+            num_n = parse_numeral(m.group("cnum"))
+        except NumeralError:
+            return None
+        if den == 0:
+            return None
+        scale = {"百": Decimal(1), "千": Decimal("0.1")}.get(m.group("cden"))
+        rule = "qty.percent_of" if scale else "qty.fraction"
+        if num_n.value is None:  # 百分之二三十: an approximate pair of percentages
+            if scale is None or num_n.low is None or num_n.high is None:
+                return None
+            pair = Number(None, round_value(num_n.low * scale), round_value(num_n.high * scale), "approx")
+            return _Found(start, m.end(), pair, "%", None, "approx", rule)
+        if scale is None:
+            of_unit = _fraction_of_unit(n, start, m.end(), num_n.value / den)
+            if of_unit is not None:  # 四分之一公升: a quarter of a litre, not 25 %
+                return of_unit
+        value = round_value(num_n.value * scale if scale else num_n.value / den * 100)
+        return _Found(start, m.end(), Number(value), "%", None, "exact", rule)
+    if kind == "fan":
+        times = Decimal(2) ** int(chinese_integer(m.group("fann")))
+        return _Found(start, m.end(), Number(times), "times", None, "exact", "qty.fan")
+    # kind == "half"
+    if (start and n[start - 1] in ("另", "一")) or _in_idiom(n, start, r):
+        return None
+    return _Found(start, m.end(), Number(Decimal(50)), "%", None, "exact", "qty.half")
 
 
 def _liang_ends(n: str, tok: str, end: int, r: Rules) -> bool:
@@ -522,99 +577,95 @@ def _with_unit(
     standalone: bool,
     fused: bool,
 ) -> _Found | None:
+    """The quantity of the numeral `tok` at `start:end`: with its unit, as a range or bare; None
+    when a filter turns it away. The character after the unit is looked at once (`after`) and
+    again only when the unit's text grows (半, a sub-unit tail)."""
     t = table()
     length = len(n)
     num_start = start + 1 if fused else start
     ustart = end
-    if tok[0].isdigit() and n.startswith(" ", end) and not n.startswith("  ", end):
+    if n.startswith(" ", end) and tok[0].isdigit() and not n.startswith("  ", end):
         ustart = end + 1  # a PDF dump's space between number and unit: 2 厘米, 共 120 人
     spec = t.at(n, ustart)
-    if spec is not None and not _unit_ok(spec, number, tok, n, ustart + len(spec.surface)):
+    if spec is not None and spec.needs is not None and not _unit_ok(spec, number, tok, n, ustart + len(spec.surface)):
         spec = None
     if spec is None:
-        ustart = end
-    uend = ustart + len(spec.surface) if spec else end
-    if spec is not None and spec.unit == "year" and _is_year(n, tok, number, end, r):
-        return None  # 2023年, 二〇二三年度
-    if spec is not None and spec.surface == "%" and uend < length and n[uend].isascii() and n[uend].isalnum():
-        return None  # %28 in a URL, not a percentage
-    if spec is not None and uend < length and n[uend] == "半" and number.value is not None:
-        after_half = t.at(n, uend + 1) if spec.surface == "个" else None
-        if after_half is not None and after_half.duration:
-            spec, uend = after_half, uend + 1 + len(after_half.surface)  # 两个半小时
-            number = _plus_half(number)
-        elif spec.kind in _HALVABLE:
-            number, uend = _plus_half(number), uend + 1  # 一吨半, 一年半
-    if spec is not None and spec.kind == "discount":
-        if uend < length and n[uend] in "合算旧扣射":
-            return None  # 折合, 折算: a conversion, not a discount
-        if number.value is not None and number.value >= 10:
-            if not tok[0].isdigit() and not number.digit_string:
-                return None  # 十折 is no discount at all
-            spec = _DISCOUNT_TWO_DIGITS  # 75折 is 7.5折
-    if spec is not None and (spec.subunits or spec.decimal_tail) and number.value is not None:
-        tail = False
-        if uend < length and n[uend] in _TAIL_STARTS:
-            number, uend, tail = _subunit_tail(n, uend, number, spec, not tok[0].isdigit(), r)
-        if spec.needs is not None and not standalone and not _money_word_ok(n, num_start, uend, tok, spec, tail, r):
-            return None
-    if (
-        spec is not None
-        and spec.kind == "count"
-        and not number.magnitude
-        and number.value is not None
-        and number.value != number.value.to_integral_value()
-    ):
-        return None  # 2.2本: a section number, not a count
+        uend = end
+        after = n[end] if end < length else ""
+        kind = ""
+    else:
+        uend = ustart + len(spec.surface)
+        if spec.unit == "year" and _is_year(n, tok, number, end, r):
+            return None  # 2023年, 二〇二三年度
+        after = n[uend] if uend < length else ""
+        if after in _ASCII_ALNUM and spec.surface == "%":
+            return None  # %28 in a URL, not a percentage
+        if after == "半" and number.value is not None:
+            after_half = t.at(n, uend + 1) if spec.surface == "个" else None
+            if after_half is not None and after_half.duration:
+                spec, uend = after_half, uend + 1 + len(after_half.surface)  # 两个半小时
+                number = _plus_half(number)
+            elif spec.kind in _HALVABLE:
+                number, uend = _plus_half(number), uend + 1  # 一吨半, 一年半
+            after = n[uend] if uend < length else ""
+        kind = spec.kind
+        if kind == "discount":
+            if after in _CONVERSION:
+                return None  # 折合, 折算: a conversion, not a discount
+            if number.value is not None and number.value >= 10:
+                if not tok[0].isdigit() and not number.digit_string:
+                    return None  # 十折 is no discount at all
+                spec = _DISCOUNT_TWO_DIGITS  # 75折 is 7.5折
+        if (spec.subunits or spec.decimal_tail) and number.value is not None:
+            tail = False
+            if after in _TAIL_STARTS:
+                number, uend, tail = _subunit_tail(n, uend, number, spec, not tok[0].isdigit(), r)
+                after = n[uend] if uend < length else ""
+            if spec.needs is not None and not standalone and not _money_word_ok(n, num_start, uend, tok, spec, tail, r):
+                return None
+        if (
+            kind == "count"
+            and not number.magnitude
+            and number.value is not None
+            and number.value != number.value.to_integral_value()
+        ):
+            return None  # 2.2本: a section number, not a count
 
     # Ranges: 3000—5000元, 3至5万元, 1.2万-1.5万, 10%—15%, 1万(含)-5万元
-    sep = uend
-    if sep < length and n[sep] in "(（":
-        inclusive = r.range_inclusive.after(n, sep)
-        sep += len(inclusive) if inclusive else 0
-    if sep < length and n[sep] in _RANGE_SEP and number.value is not None:
-        rng = _range(n, start, sep, tok, number, spec, r)
-        if isinstance(rng, _Found):
-            return rng
-        if rng == "skip":
-            return None
+    if after in _RANGE_MARKS and number.value is not None:
+        sep = uend
+        if after in "(（":
+            inclusive = r.range_inclusive.after(n, sep)
+            sep += len(inclusive) if inclusive else 0
+        if sep < length and n[sep] in _RANGE_SEP:
+            rng = _range(n, start, sep, tok, number, spec, r)
+            if isinstance(rng, _Found):
+                return rng
+            if rng == "skip":
+                return None
 
     if spec is None:
         return _bare(n, start, end, tok, number, r, standalone, fused)
-    if tok[0] in "百千万" and not fused and not standalone and _prefix(n, num_start, r) is None:
-        return None  # 百名企业家 (a slogan); 近百人 and 上百种 are quantities
-
-    if spec.surface in r.ordinal_prone and not standalone:
-        small = number.value is not None and number.value <= 3 and tok != "两"
-        if small and r.cardinal_before.before(n, num_start) is None:
+    surface = spec.surface
+    if not standalone:
+        if tok[0] in "百千万" and not fused and _prefix(n, num_start, r) is None:
+            return None  # 百名企业家 (a slogan); 近百人 and 上百种 are quantities
+        if surface in r.ordinal_prone:
+            small = number.value is not None and number.value <= 3 and tok != "两"
+            if small and r.cardinal_before.before(n, num_start) is None:
+                return None
+        if spec.duration and surface not in ("岁", "周岁") and not _duration_counts(n, num_start, uend, number, r):
             return None
-    if (
-        spec.duration
-        and not standalone
-        and spec.surface not in ("岁", "周岁")
-        and not _duration_counts(n, num_start, uend, number, r)
-    ):
-        return None
-    if (
-        spec.surface == "次"
-        and not standalone
-        and r.session_words.after(n, uend)
-        and "届" in n[max(0, num_start - 8) : num_start]
-    ):
-        return None  # 二届人大四次会议: a session number
-    if spec.kind == "count" and tok == "一" and not standalone:
-        nxt = n[uend] if uend < length else ""
-        if _HAN.match(nxt) or nxt in _OPENERS:
-            return None  # 一个地方, 一首《…》: the indefinite article
-        stop = next((i for i in range(uend, min(length, uend + 40)) if n[i] in "。！？!?\n"), min(length, uend + 40))
-        if ("另一" + spec.surface) in n[uend:stop]:
-            return None  # 一组……另一组 (in one sentence)
+        if surface == "次" and r.session_words.after(n, uend) and "届" in n[max(0, num_start - 8) : num_start]:
+            return None  # 二届人大四次会议: a session number
+        if kind == "count" and tok == "一" and _indefinite(n, uend, surface):
+            return None
     unit = spec.unit
     factor = spec.factor
     item = spec.item
     rule = "qty.unit"
     # Rates: 元/千瓦时, 万吨/年, 元每公斤
-    if uend + 1 < length and n[uend] in "/每" and spec.kind not in ("count", "percent", "ratio"):
+    if after in _PER_MARKS and uend + 1 < length and kind not in ("count", "percent", "ratio"):
         den_surface = match_unit(t.denominators, n, uend + 1)
         if den_surface is not None:
             den = denominator_spec(den_surface)
@@ -624,23 +675,35 @@ def _with_unit(
                 item = None
                 uend = uend + 1 + len(den_surface)
                 rule = "qty.rate"
-    if rule == "qty.unit" and spec.kind in t.prefix_rate_kinds and not fused:
+    if kind in t.prefix_rate_kinds and rule == "qty.unit" and not fused:
         per = _per_before(n, num_start)
         if per is not None:  # 每小时十公里: a speed written denominator first
             den = denominator_spec(per[1])
             unit, factor, item, rule = f"{spec.unit}/{den.unit}", spec.factor / den.factor, None, "qty.rate"
             start = per[0]
     # 3个多月 is in the table; a 多/余 right after a time unit (一年多) stays outside the text.
-    if spec.kind == "count" and spec.unit == "count":
+    if kind == "count" and spec.unit == "count" and after in t.by_first:
         item = _counted_noun(n, uend) or item
-    if spec.kind in r.name_kinds and not standalone and _inside_name(n, uend, r):
+    if kind in r.name_kinds and not standalone and _inside_name(n, uend, r):
         return None
-    approx: Approx = "above" if number.approx == "exact" and "多" in spec.surface else number.approx
-    if spec.kind == "currency":
+    approx: Approx = "above" if number.approx == "exact" and "多" in surface else number.approx
+    if kind == "currency" and start and n[start - 1] in _CURRENCY_BEFORE_LAST:
         first = _currency_before(n, start)
         if first is not None and "/" not in unit:
             unit, start, rule = first[0], start - first[1], "qty.currency_first"  # 港币两千九百六十元
-    return _Found(start, uend, number.scaled(factor), unit, item, approx, rule, fused)
+    scaled = number if factor == 1 else number.scaled(factor)  # most units have factor 1
+    return _Found(start, uend, scaled, unit, item, approx, rule, fused)
+
+
+def _indefinite(n: str, uend: int, surface: str) -> bool:
+    """Whether 一 + a classifier is the indefinite article: 一个地方, 一首《…》, or a distributive
+    pair 一组……另一组 (in one sentence)."""
+    nxt = n[uend] if uend < len(n) else ""
+    if _HAN.match(nxt) or nxt in _OPENERS:
+        return True
+    length = len(n)
+    stop = next((i for i in range(uend, min(length, uend + 40)) if n[i] in "。！？!?\n"), min(length, uend + 40))
+    return ("另一" + surface) in n[uend:stop]
 
 
 _DISCOUNT_TWO_DIGITS = UnitSpec("折", "%", Decimal(1), "discount", None, None, False, False)
@@ -659,6 +722,11 @@ def _per_before(n: str, start: int) -> tuple[int, str] | None:
 
 
 _TAIL_STARTS = frozenset("0123456789零一二两三四五六七八九壹贰叁肆伍陆柒捌玖俩")
+# Characters right after a unit that some check of `_with_unit` looks at; any other lets it pass.
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CONVERSION = frozenset("合算旧扣射")  # 折合, 折算, 折旧, 折扣, 折射: no discount
+_RANGE_MARKS = frozenset(_RANGE_SEP + "(（")
+_PER_MARKS = frozenset("/每")
 
 
 def _subunit_tail(
@@ -747,7 +815,7 @@ def _money_word_ok(n: str, num_start: int, uend: int, tok: str, spec: UnitSpec, 
     nxt = n[uend] if uend < len(n) else ""
     if nxt in _RANGE_SEP or _HAN.match(nxt) is None:
         return True
-    return r.suffix_after(n, uend) is not None
+    return r.suffix_at.after(n, uend) is not None
 
 
 _HALVABLE = frozenset({"mass", "length", "time", "area", "volume", "currency", "power", "energy", "percent"})
@@ -820,7 +888,7 @@ def _counted_noun(n: str, pos: int) -> str | None:
 def _duration_counts(n: str, start: int, uend: int, number: Number, r: Rules) -> bool:
     """A duration is a quantity when it is measured (为期7天), not when it frames a period (在五年内)."""
     measured = r.measured_before.before(n, start) is not None
-    suffix = r.suffix_after(n, uend)
+    suffix = r.suffix_at.after(n, uend)
     if suffix is not None and suffix != "exact":
         return True  # 1个工作日以内, 两年以上: measured against a bound
     if measured:
@@ -955,7 +1023,7 @@ def _bare(
 
 def _qualified_after(n: str, end: int, r: Rules) -> bool:
     """Whether a qualifier word that bounds the number (以上, 左右, 或者更多) follows at `end`."""
-    suf = r.suffix_after(n, end)
+    suf = r.suffix_at.after(n, end)
     return suf is not None and suf != "exact"
 
 
@@ -970,6 +1038,7 @@ def _latin_ok(n: str, end: int, r: Rules) -> bool:
 
 _CURRENCY_FIRST = ("人民币", "港币", "美元", "欧元", "日元", "英镑", "新台币", "台币", "澳门币")
 _CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCY_FIRST)
+_CURRENCY_BEFORE_LAST = _CURRENCY_LAST | {" "}  # what may stand right before a number after a currency
 
 
 def _currency_before(n: str, start: int) -> tuple[str, int] | None:
@@ -988,16 +1057,21 @@ def _currency_before(n: str, start: int) -> tuple[str, int] | None:
 
 def _finish(n: str, f: _Found, r: Rules) -> _Found:
     """Attach the approximation from infix, prefix and suffix words, in that order of precedence."""
-    if f.approx == "exact":
-        pre = None if f.fused else _prefix(n, f.start, r)
+    if f.approx != "exact":
+        return f
+    if not f.fused:
+        pre = _prefix(n, f.start, r)
         if pre is not None and pre != "exact":
             f.approx = pre
-        else:
-            suf = r.suffix_after(n, f.end)
-            if suf is not None and suf != "exact":
-                f.approx = suf
-            elif f.fused:
-                f.approx = "above"
+            return f
+    end = f.end
+    if end < len(n) and n[end] in r.suffix_at.firsts:  # most quantities end before no suffix word
+        suf = r.suffix_at.after(n, end)
+        if suf is not None and suf != "exact":
+            f.approx = suf
+            return f
+    if f.fused:
+        f.approx = "above"
     return f
 
 
@@ -1005,7 +1079,7 @@ def _prefix(n: str, start: int, r: Rules) -> Approx | None:
     """The qualifier before a number: adjacent (约20亿元), after a particle (超过了2500元), or a few
     characters before it within the clause (至少可容纳57家)."""
     pos = start - 1 if start and n[start - 1] in r.particles else start
-    near = r.prefix_before(n, pos)
+    near = r.prefix_at.before(n, pos)
     if near is not None:
         return near
     lo = max(0, start - r.distant_reach)
@@ -1053,9 +1127,9 @@ def _share_suffixes(n: str, found: list[_Found], r: Rules) -> None:
         a, b = found[i], found[i + 1]
         if a.approx != "exact" or n[a.end : b.start] not in _COORD or a.unit != b.unit:
             continue
-        if r.suffix_after(n, a.end) is not None:
+        if r.suffix_at.after(n, a.end) is not None:
             continue
-        suf = r.suffix_after(n, b.end)
+        suf = r.suffix_at.after(n, b.end)
         if suf is not None and suf != "exact":
             a.approx = suf
 

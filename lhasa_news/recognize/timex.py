@@ -253,18 +253,18 @@ def _resolve_word(m: re.Match[str], ref: Reference | None) -> _Resolved:
 
 def _resolve_main(g: re.Match[str], ref: Reference | None, context_year: int | None) -> _Resolved | None:
     """A date or period built of a year (absolute or relative), a part of it, months and days."""
-    if not (g["yr1"] or g["year"] or g["rel"] or g["part"] or g["m1"] or g["m"] or g["fn"]):
+    yr1, year_text, rel, part, m1, mo_text, fn = g.group("yr1", "year", "rel", "part", "m1", "m", "fn")
+    if not (yr1 or year_text or rel or part or m1 or mo_text or fn):
         return None
     r = rules()
-    if g["yr1"]:
-        a, b = int(g["yr1"]), int(g["yr2"])
+    if yr1:
+        a, b = int(yr1), int(g["yr2"])
         if a > b:
             return _Resolved(None, None, "years", None)
         return _Resolved(date(a, 1, 1), date(b, 12, 31), "years", b)
     year: int | None
-    rel = g["rel"]
-    if g["year"]:
-        year = _num(g["year"])
+    if year_text:
+        year = _num(year_text)
     elif rel in ("同年", "当年"):
         year = context_year if context_year is not None else (ref.year if ref else None)
     elif rel:
@@ -276,20 +276,20 @@ def _resolve_main(g: re.Match[str], ref: Reference | None, context_year: int | N
     first: date
     last: date
     grain: Granularity
-    if g["part"]:
-        a, b = r.year_part[g["part"]]
+    if part:
+        a, b = r.year_part[part]
         first, last = date(year, a, 1), _month_end(year, b)
         grain = "year" if (a, b) == (1, 12) else ("half_year" if b - a == 5 else "quarter" if b - a == 2 else "month")
-        if g["part"] in ("年底", "年末", "年初"):
+        if part in ("年底", "年末", "年初"):
             grain = "month"
-    elif g["m1"]:
-        a, b = _num(g["m1"]), _num(g["m2"])
+    elif m1:
+        a, b = _num(m1), _num(g["m2"])
         year2 = int(g["y2"]) if g["y2"] else year
         if not (1 <= a <= 12 and 1 <= b <= 12) or (year2, b) < (year, a):
             return _Resolved(None, None, "month", year)
         first, last, grain = date(year, a, 1), _month_end(year2, b), "month"
-    elif g["m"]:
-        mo = _num(g["m"])
+    elif mo_text:
+        mo = _num(mo_text)
         if not 1 <= mo <= 12:
             return _Resolved(None, None, "month", year)
         if g["d"]:
@@ -311,8 +311,8 @@ def _resolve_main(g: re.Match[str], ref: Reference | None, context_year: int | N
             elif pos == "初":
                 last = first
                 grain = "day"
-    elif g["fn"]:
-        n = _num(g["fn"])
+    elif fn:
+        n = _num(fn)
         if not 1 <= n <= 12:
             return _Resolved(None, None, "month", year)
         first, last, grain = date(year, 1, 1), _month_end(year, n), "month"
@@ -321,9 +321,10 @@ def _resolve_main(g: re.Match[str], ref: Reference | None, context_year: int | N
         first, last, grain = date(year, a, 1), _month_end(year, b), "month"
     else:
         first, last, grain = date(year, 1, 1), date(year, 12, 31), "year"
-    if g["until"] in ("截至", "截止", "截止到"):
+    until_word, lai, since = g.group("until", "lai", "since")
+    if until_word in ("截至", "截止", "截止到"):
         first = date(year, 1, 1)  # 截至10月底: year to date
-    if g["lai"] or g["since"]:
+    if lai or since:
         until = ref.last_day if ref else None
         return _Resolved(first, until if until and until >= first else None, grain, year)
     return _Resolved(first, last, grain, year)
