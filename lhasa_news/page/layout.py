@@ -111,7 +111,8 @@ def split_blocks(original: str, normalised: str) -> list[Block]:
                 s, e = _without_tags(line, a - pos, b - pos)
                 a, b, text = pos + s, pos + e, line[s:e]
         if text:
-            blocks.append(Block([(a, b)], text, original[a:b], gap))
+            orig = text if original is normalised else original[a:b]  # most pages need no normalising
+            blocks.append(Block([(a, b)], text, orig, gap))
             gap = 0
         else:
             gap += 1
