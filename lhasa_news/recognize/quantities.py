@@ -11,10 +11,11 @@ the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import Generic, TypeVar
 
 import regex
 
@@ -233,69 +234,55 @@ def _quick_reject_chars() -> frozenset[str]:
     return frozenset({s[0] for s in table().by_surface} | set(_RANGE_SEP) | {"大"})
 
 
-class Words:
-    """A word list looked up at a text position. Indexed by first and last character, so a lookup
-    tries only the few words that can stand there (longest first) instead of the whole list."""
-
-    __slots__ = ("_by_first", "_by_last")
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self._by_first: dict[str, tuple[str, ...]] = {}
-        self._by_last: dict[str, tuple[str, ...]] = {}
-        for w in sorted((w for w in words if w), key=len, reverse=True):
-            self._by_first[w[0]] = (*self._by_first.get(w[0], ()), w)
-            self._by_last[w[-1]] = (*self._by_last.get(w[-1], ()), w)
-
-    def before(self, n: str, pos: int) -> str | None:
-        """The longest word ending at `pos`, or None."""
-        if pos == 0:
-            return None
-        for w in self._by_last.get(n[pos - 1], ()):
-            if pos >= len(w) and n.startswith(w, pos - len(w)):
-                return w
-        return None
-
-    def after(self, n: str, pos: int) -> str | None:
-        """The longest word starting at `pos`, or None."""
-        if pos >= len(n):
-            return None
-        for w in self._by_first.get(n[pos], ()):
-            if n.startswith(w, pos):
-                return w
-        return None
+_V = TypeVar("_V")
 
 
-class Qualifiers:
-    """Qualifier words (qualifiers.toml) with their approximation, looked up at a text position like
-    `Words`: indexed by first and last character, longest first."""
+class WordTable(Generic[_V]):
+    """Words, each with a value, looked up at a text position. Indexed by first and last character,
+    so a lookup tries only the few words that can stand there (longest first), not the whole list."""
 
     __slots__ = ("_by_first", "_by_last", "firsts")
 
-    def __init__(self, table: dict[str, Approx]) -> None:
-        self._by_first: dict[str, tuple[tuple[str, Approx], ...]] = {}
-        self._by_last: dict[str, tuple[tuple[str, Approx], ...]] = {}
+    def __init__(self, table: Mapping[str, _V]) -> None:
+        self._by_first: dict[str, tuple[tuple[str, _V], ...]] = {}
+        self._by_last: dict[str, tuple[tuple[str, _V], ...]] = {}
         for w in sorted((w for w in table if w), key=len, reverse=True):
             self._by_first[w[0]] = (*self._by_first.get(w[0], ()), (w, table[w]))
             self._by_last[w[-1]] = (*self._by_last.get(w[-1], ()), (w, table[w]))
         self.firsts = frozenset(self._by_first)  # for a check at the call site, saving the call
 
-    def before(self, n: str, pos: int) -> Approx | None:
-        """The approximation of the longest word ending at `pos` (约|20亿元), or None."""
+    def before(self, n: str, pos: int) -> _V | None:
+        """The value of the longest word ending at `pos` (约|20亿元), or None."""
         if pos == 0:
             return None
-        for w, approx in self._by_last.get(n[pos - 1], ()):
+        for w, value in self._by_last.get(n[pos - 1], ()):
             if pos >= len(w) and n.startswith(w, pos - len(w)):
-                return approx
+                return value
         return None
 
-    def after(self, n: str, pos: int) -> Approx | None:
-        """The approximation of the longest word starting at `pos` (8%|左右), or None."""
+    def after(self, n: str, pos: int) -> _V | None:
+        """The value of the longest word starting at `pos` (8%|左右), or None."""
         if pos >= len(n):
             return None
-        for w, approx in self._by_first.get(n[pos], ()):
+        for w, value in self._by_first.get(n[pos], ()):
             if n.startswith(w, pos):
-                return approx
+                return value
         return None
+
+
+class Words(WordTable[str]):
+    """A plain word list: a lookup gives back the word found."""
+
+    __slots__ = ()
+
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__({w: w for w in words})
+
+
+class Qualifiers(WordTable[Approx]):
+    """Qualifier words (qualifiers.toml): a lookup gives the approximation they mean."""
+
+    __slots__ = ()
 
 
 def _word_before(n: str, pos: int, words: tuple[str, ...]) -> str | None:
