@@ -50,10 +50,13 @@ def rules() -> ProjectRules:
     w = d["words"]
     introducers = _alt(d["introducers"])
     list_verbs = _alt(w["list_verbs"])
-    closer_end = rf"(?:{_alt(w['list_closers'])}|等?[0-9一二三四五六七八九十两]+家(?:企业|公司)?)"
+    digits = "0-9一二三四五六七八九十两"
+    closer_end = rf"(?:{_alt(w['list_closers'])}|等?[{digits}]+家(?:企业|公司)?)"
+    # where a closer can start, checked behind its first character: a scan led by a character class
+    closer_first = "".join(sorted({re.escape(c[0]) for c in w["list_closers"]} | {"等"})) + digits
     # words that start a scan, as one tree each (trie_alternation): the engine only stops at their first
     # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
-    closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": "(?<=[0-9一二三四五六七八九十两]家)"}
+    closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
     org_tail = _org_tail(w)
     cue = _any_of(org_tail, closer_cue, dict.fromkeys([*d["introducers"], *w["list_verbs"]], ""))
     return ProjectRules(
@@ -75,7 +78,7 @@ def rules() -> ProjectRules:
         ),
         closer=RunTail.compile(
             rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?){closer_end}",
-            rf"(?<=[^{_CLAUSE_STOP}：:]{{2}}){closer_end}",
+            rf"[{closer_first}](?<=[^{_CLAUSE_STOP}：:]{{2}}(?={closer_end}).)",
             rf"[{_CLAUSE_STOP}：:]",
             80,
         ),
@@ -415,7 +418,7 @@ def _project(
     for f in figures.money[k : k + 12]:
         q = f.quantity
         lead = q.start - 1 if q.start > s and n[q.start - 1] in "约近超逾达共为" else q.start
-        if b <= q.start < e and any(n[max(s, lead - len(h)) : lead] == h for h in r.amount_heads):
+        if b <= q.start < e and n.endswith(r.amount_heads, s, lead):  # 投资10亿元, 总投资约8亿元
             amount = q
             break
     name = None
