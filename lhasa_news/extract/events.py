@@ -107,12 +107,18 @@ def _after_verbs(n: str, a: int, b: int) -> int:
     return a
 
 
+def _title_word_near(n: str, lo: int, t_start: int) -> bool:
+    """Whether a word of a title pattern (” 届 年) stands close enough before the trigger for one of
+    them to match: one search for all three."""
+    return _ANY_TITLE_WORD.search(n, max(lo, t_start - _TITLE_WORD_NEAR), t_start) is not None
+
+
 def _title(
     n: str, s_start: int, t_start: int, t_end: int, kind: str, named: bool = True
 ) -> tuple[int, int, bool] | None:
     """The event's own name: a quoted name, 第N届…, 2023年度…, or (for campaigns and ceremonies, if
     `named`) the name that opens the clause (平安山南建设宣传日集中宣传活动)."""
-    if _ANY_TITLE_WORD.search(n, max(s_start, t_start - _TITLE_WORD_NEAR), t_start):
+    if _title_word_near(n, s_start, t_start):
         for rx, needs, near, reach in _TITLES_BEFORE:
             if n.find(needs, max(s_start, t_start - near), t_start) < 0:
                 continue
@@ -164,11 +170,13 @@ def build_events(
         for m in r.triggers.finditer(n, body_start, art.end):
             word = m.group()
             t_start, t_end = m.span()
+            needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
+            if needs_title and not _title_word_near(n, art.start, t_start):
+                continue  # the common noun alone (招商活动, 参加活动): not even the sentence is needed
             s_start = _sentence_start(n, t_start, art.start)
             if word.endswith("培训班") and n.startswith(("结业", "开班", "开学"), t_end):
                 continue  # 培训班结业: the event word is the one that follows
             kind = r.type_of[word]
-            needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
             title = _title(n, s_start, t_start, t_end, kind, named=not needs_title)
             if needs_title and (title is None or not title[2]):
                 continue
