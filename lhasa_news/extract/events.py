@@ -69,13 +69,19 @@ _ORG_AT_START = re.compile(
 )
 
 
-def _sentence(n: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The sentence around `pos`, within n[lo:hi] and 600 characters of it: searched from `pos` both
-    ways, as a page has far fewer triggers than sentence ends."""
-    a, b = max(lo, pos - 600), min(hi, pos + 600)
+def _sentence_start(n: str, pos: int, lo: int) -> int:
+    """Where the sentence of `pos` starts, not before `lo` nor 600 characters back: searched from
+    `pos`, as a page has far fewer triggers than sentence ends."""
+    a = max(lo, pos - 600)
     before = _UP_TO_SENTENCE_END.match(n, a, pos)
+    return before.end() if before else a
+
+
+def _sentence_end(n: str, pos: int, hi: int) -> int:
+    """Where the sentence of `pos` ends, not after `hi` nor 600 characters on (only for events made)."""
+    b = min(hi, pos + 600)
     after = _SENTENCE_END.search(n, pos, b)
-    return before.end() if before else a, after.start() if after else b
+    return after.start() if after else b
 
 
 # Each title pattern ends at the trigger and is tried from every position of the sentence before it,
@@ -86,6 +92,8 @@ _TITLES_BEFORE = (
     (_ORDINAL_BEFORE, "届", 31, None),  # 届 then at most 30
     (_YEAR_BEFORE, "年", 32, 36),  # NNNN年度? then at most 30
 )
+_ANY_TITLE_WORD = re.compile("[" + "".join(word for _, word, _, _ in _TITLES_BEFORE) + "]")  # one search for all
+_TITLE_WORD_NEAR = max(near for _, _, near, _ in _TITLES_BEFORE)
 _VERBS = re.compile(r"(?:举行|举办|开展|召开|启动|组织|近日|日前|了|在)")
 _LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[，,；;：:]")
 _NAMED_RUN = re.compile(rf"[{_HAN}]{{2,20}}$")
@@ -99,18 +107,25 @@ def _after_verbs(n: str, a: int, b: int) -> int:
     return a
 
 
+def _title_word_near(n: str, lo: int, t_start: int) -> bool:
+    """Whether a word of a title pattern (” 届 年) stands close enough before the trigger for one of
+    them to match: one search for all three."""
+    return _ANY_TITLE_WORD.search(n, max(lo, t_start - _TITLE_WORD_NEAR), t_start) is not None
+
+
 def _title(
     n: str, s_start: int, t_start: int, t_end: int, kind: str, named: bool = True
 ) -> tuple[int, int, bool] | None:
     """The event's own name: a quoted name, 第N届…, 2023年度…, or (for campaigns and ceremonies, if
     `named`) the name that opens the clause (平安山南建设宣传日集中宣传活动)."""
-    for rx, needs, near, reach in _TITLES_BEFORE:
-        if n.find(needs, max(s_start, t_start - near), t_start) < 0:
-            continue
-        m = rx.search(n, s_start if reach is None else max(s_start, t_start - reach), t_start)
-        if m:
-            start = m.start() if rx is _QUOTED_BEFORE else _after_verbs(n, m.start(), t_start)
-            return (start, t_end, True) if t_start - start >= 2 else None
+    if _title_word_near(n, s_start, t_start):
+        for rx, needs, near, reach in _TITLES_BEFORE:
+            if n.find(needs, max(s_start, t_start - near), t_start) < 0:
+                continue
+            m = rx.search(n, s_start if reach is None else max(s_start, t_start - reach), t_start)
+            if m:
+                start = m.start() if rx is _QUOTED_BEFORE else _after_verbs(n, m.start(), t_start)
+                return (start, t_end, True) if t_start - start >= 2 else None
     if named and kind in _NAMED_KINDS:
         clause = _LAST_CLAUSE_STOP.match(n, s_start, t_start)
         a = _after_verbs(n, clause.end() if clause else s_start, t_start)
@@ -155,11 +170,13 @@ def build_events(
         for m in r.triggers.finditer(n, body_start, art.end):
             word = m.group()
             t_start, t_end = m.span()
-            s_start, s_end = _sentence(n, t_start, art.start, art.end)
+            needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
+            if needs_title and not _title_word_near(n, art.start, t_start):
+                continue  # the common noun alone (招商活动, 参加活动): not even the sentence is needed
+            s_start = _sentence_start(n, t_start, art.start)
             if word.endswith("培训班") and n.startswith(("结业", "开班", "开学"), t_end):
                 continue  # 培训班结业: the event word is the one that follows
             kind = r.type_of[word]
-            needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
             title = _title(n, s_start, t_start, t_end, kind, named=not needs_title)
             if needs_title and (title is None or not title[2]):
                 continue
@@ -186,9 +203,9 @@ def build_events(
                     if title
                     else (trigger if word.endswith(("博会", "洽会")) else None),
                     organizers=_organizers(text, n, s_start, t_start, art, r),
-                    location=_location(text, n, s_start, s_end),
+                    location=_location(text, n, s_start, _sentence_end(n, t_start, art.end)),
                     when=_when(periods, page.period_starts, s_start, t_start),
-                    participants=_participants(page.people.get(k, []), t_start, kind),
+                    participants=_participants(page, k, t_start, kind),
                     article=k,
                 )
             )
@@ -238,11 +255,12 @@ def _when(periods: list[Period], starts: list[int], s_start: int, t_start: int) 
     return None
 
 
-def _participants(people: list[Figure], after: int, kind: str) -> int | None:
+def _participants(page: _PageCounts, article: int, after: int, kind: str) -> int | None:
     """The number of people of a course or fair: the first count of people near the trigger, else
     the first of its article (a course's lead often says 55名牧民 before naming the 培训班)."""
     if kind not in ("training", "exhibition", "meeting"):
         return None
+    people = page.people.get(article, [])
     starts = [f.quantity.start for f in people]
     for f in people[bisect_right(starts, after - 200) :]:
         if f.quantity.start > after + 400:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
+from lhasa_news.text.normalise import normalise
 
 _HAN = "\u3400-\u9fff"
 
@@ -210,8 +211,6 @@ def name_rules() -> NameRules:
 def extract_entities(text: str) -> list[Entity]:
     """Places (gazetteer and suffixes), organisations (suffixes) and people (after a title) of
     `text`, in order, with spans into `text` and a canonical name (aliases of places resolved)."""
-    from lhasa_news.text.normalise import normalise
-
     n = normalise(text)
     g = gazetteer()
     nr = name_rules()
@@ -230,9 +229,8 @@ def extract_entities(text: str) -> list[Entity]:
         cut = _LAST_FUNCTION_CHAR.match(n, a, m.end() - 2)  # the name starts after the last function word
         if cut is not None:
             a = cut.end()
-        verb = max((v.end() for v in _VERBS_IN_NAME.finditer(n, a, m.end() - 2)), default=-1)
-        if verb > a:
-            a = verb
+        for verb in _VERBS_IN_NAME.finditer(n, a, m.end() - 2):  # and after the last verb (引进X公司)
+            a = verb.end()
         if m.end() - a >= 3:
             add(a, m.end(), "org", text[a : m.end()])
     for m in g.pattern.finditer(n):
