@@ -20,6 +20,11 @@ compilation), then the whole workload is run ``--repeat`` times and the best run
 script prints characters per second, items found over one run, calls that raised, and the ratios
 ``extract_quantities / jionlp`` and ``parse_page / jionlp`` (above 1 means lhasa_news is faster).
 
+``--clock cpu`` times this process's CPU time instead of elapsed time: on a shared machine where
+other jobs steal the processor, it keeps the ratios steady. ``--stages`` adds the time of each stage
+of ``parse_page`` (segmentation, quantities, periods, figures, projects, events, entities, the Page),
+to show where a page's time goes.
+
 JioNLP is optional: without it the script says how to install it and measures lhasa_news alone.
 
 How to run
@@ -29,6 +34,7 @@ From the repository root, with the package installed (``pip install -e .``)::
     python benchmarks/bench_quantities.py
     python benchmarks/bench_quantities.py --repeat 5 --json
     python benchmarks/bench_quantities.py --corpus path/to/pages --min-chars 200000
+    python benchmarks/bench_quantities.py --clock cpu --stages
 
 To include JioNLP: ``pip install jionlp`` or ``pip install -e '.[bench]'``.
 """
@@ -165,13 +171,18 @@ def load_jionlp() -> tuple[JioInfo, Callable[[str], Any] | None]:
     return info, None
 
 
-def time_run(count: Counter, pages: Sequence[str]) -> tuple[float, int, int, str | None]:
+CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def time_run(
+    count: Counter, pages: Sequence[str], clock: Callable[[], float] = time.perf_counter
+) -> tuple[float, int, int, str | None]:
     """One pass over `pages`: (seconds, items found, calls that raised, first error)."""
     items = 0
     errors = 0
     first_error: str | None = None
     gc.collect()
-    t0 = time.perf_counter()
+    t0 = clock()
     for page in pages:
         try:
             items += count(page)
@@ -179,11 +190,15 @@ def time_run(count: Counter, pages: Sequence[str]) -> tuple[float, int, int, str
             errors += 1
             if first_error is None:
                 first_error = f"{type(exc).__name__}: {exc}"
-    return time.perf_counter() - t0, items, errors, first_error
+    return clock() - t0, items, errors, first_error
 
 
 def measure_all(
-    contenders: Sequence[tuple[str, Counter]], workload: Workload, warmup_page: str, repeat: int
+    contenders: Sequence[tuple[str, Counter]],
+    workload: Workload,
+    warmup_page: str,
+    repeat: int,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> list[Result]:
     """Warm every contender up once, then run them in turns, `repeat` rounds, keeping each one's
     best run. Taking turns matters on a shared machine: a slow spell hits every contender alike
@@ -197,7 +212,7 @@ def measure_all(
     first_error: dict[str, str | None] = {name: None for name, _ in contenders}
     for _ in range(repeat):
         for name, count in contenders:
-            seconds, items[name], errors[name], err = time_run(count, workload.pages)
+            seconds, items[name], errors[name], err = time_run(count, workload.pages, clock)
             runs[name].append(seconds)
             first_error[name] = first_error[name] or err
     results = []
@@ -232,6 +247,65 @@ def money_counter(extract_money: Callable[[str], Any]) -> Counter:
     return count_money
 
 
+STAGES = (
+    "normalise",
+    "segment",
+    "extract_quantities",
+    "extract_periods",
+    "build_figures",
+    "build_projects",
+    "build_events",
+    "extract_entities",
+    "Page",
+)
+
+
+def stage_seconds(pages: Sequence[str], repeat: int, clock: Callable[[], float]) -> dict[str, float]:
+    """Best time of each stage of `parse_page` over `pages`, and of the whole call ("total").
+
+    The stage functions are looked up by name in `lhasa_news.pipeline`, so they are wrapped there
+    with timers for the length of the measurement and put back afterwards."""
+    from lhasa_news import pipeline
+
+    spent = dict.fromkeys(STAGES, 0.0)
+    originals = {name: getattr(pipeline, name) for name in STAGES}
+
+    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t0 = clock()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += clock() - t0
+
+        return wrapper
+
+    best = dict.fromkeys((*STAGES, "total"), float("inf"))
+    try:
+        for name, fn in originals.items():
+            setattr(pipeline, name, timed(name, fn))
+        for _ in range(repeat):
+            spent.update(dict.fromkeys(STAGES, 0.0))
+            t0 = clock()
+            for page in pages:
+                lhasa_news.parse_page(page)
+            best["total"] = min(best["total"], clock() - t0)
+            for name in STAGES:
+                best[name] = min(best[name], spent[name])
+    finally:
+        for name, fn in originals.items():
+            setattr(pipeline, name, fn)
+    return best
+
+
+def print_stages(best: dict[str, float], pages: Sequence[str]) -> None:
+    n = len(pages)
+    print(f"\nparse_page by stage (best of each, ms per page over {n} pages):")
+    for name in sorted(STAGES, key=lambda k: -best[k]):
+        print(f"  {name:<20} {1000 * best[name] / n:8.3f}")
+    print(f"  {'(whole call)':<20} {1000 * best['total'] / n:8.3f}")
+
+
 def ratio(a: Result | None, b: Result | None) -> float | None:
     if a is None or b is None or b.chars_per_s == 0:
         return None
@@ -239,13 +313,19 @@ def ratio(a: Result | None, b: Result | None) -> float | None:
 
 
 def print_table(
-    workload: Workload, repeat: int, results: list[Result], ratios: dict[str, float | None], jio: JioInfo
+    workload: Workload,
+    repeat: int,
+    results: list[Result],
+    ratios: dict[str, float | None],
+    jio: JioInfo,
+    clock: str = "wall",
 ) -> None:
     print(f"corpus:   {workload.source}")
     print(
         f"workload: {workload.chars:,} characters in {len(workload.pages):,} calls "
         f"({workload.unique_pages} distinct pages), best of {repeat}"
     )
+    print(f"clock:    {clock}")
     print(f"python:   {platform.python_version()}   lhasa_news {lhasa_news.__version__}", end="")
     print(f"   jionlp {jio.version}" if jio.available else "   jionlp not installed")
     if jio.available:
@@ -280,6 +360,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per contender; the best is kept")
     ap.add_argument("--min-chars", type=int, default=DEFAULT_MIN_CHARS, help="workload size in characters")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument(
+        "--clock",
+        choices=sorted(CLOCKS),
+        default="wall",
+        help="wall: elapsed time (default); cpu: this process's CPU time, steadier on a busy shared machine",
+    )
+    ap.add_argument("--stages", action="store_true", help="also print the time of each stage of parse_page")
     args = ap.parse_args(argv)
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
@@ -317,7 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             extract_money(warmup_page)  # the cold call: JioNLP compiles its patterns lazily
         jio.cold_call_seconds = time.perf_counter() - t0
         contenders.append((jio.function or "jionlp", money_counter(extract_money)))
-    results = measure_all(contenders, workload, warmup_page, args.repeat)
+    results = measure_all(contenders, workload, warmup_page, args.repeat, CLOCKS[args.clock])
     jio_result: Result | None = results[2] if extract_money is not None else None
 
     ratios: dict[str, float | None] = {}
@@ -327,6 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "parse_page / jionlp": ratio(results[1], jio_result),
         }
 
+    stages = stage_seconds(pages, args.repeat, CLOCKS[args.clock]) if args.stages else None
     if args.json:
         payload: dict[str, Any] = {
             "corpus": workload.source,
@@ -334,15 +422,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             "calls": len(workload.pages),
             "distinct_pages": workload.unique_pages,
             "repeat": args.repeat,
+            "clock": args.clock,
             "python": platform.python_version(),
             "lhasa_news": lhasa_news.__version__,
             "jionlp": asdict(jio) | ({} if jio.available else {"install": INSTALL_HINT}),
             "results": [asdict(r) for r in results],
             "ratios": ratios,
         }
+        if stages is not None:
+            payload["stages_ms_per_page"] = {k: 1000 * v / len(pages) for k, v in stages.items()}
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        print_table(workload, args.repeat, results, ratios, jio)
+        print_table(workload, args.repeat, results, ratios, jio, args.clock)
+        if stages is not None:
+            print_stages(stages, pages)
     return 0
 
 

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Event, EventType, Figure, Period
+from lhasa_news.recognize.entities import trie_alternation
 
 _HAN = "\u3400-\u9fff"
-_SENTENCE_END = "。！？!?\n"
+_SENTENCE_END = re.compile("[。！？!?\n]")
+_UP_TO_SENTENCE_END = re.compile("(?s:.*)[。！？!?\n]")
 _FAIR_NAMES = ("博会", "洽会")  # 藏博会, 西洽会: the trigger is the fair's own name
 _PARTICIPANT_ITEMS = ("名", "人", "学员", "人次", "位", "户", "技能能手", "牧民", "群众", "农牧民", "选手")
 
@@ -30,9 +32,10 @@ class EventRules:
     triggers: re.Pattern[str]
     type_of: dict[str, EventType]
     needs_title: frozenset[str]
-    not_yet: tuple[str, ...]
+    not_yet: re.Pattern[str]
     roles: dict[str, str]
     role_pattern: re.Pattern[str]
+    role_words: re.Pattern[str]
 
 
 @cache
@@ -42,16 +45,16 @@ def rules() -> EventRules:
     for kind, words in d["types"].items():
         for w in words:
             type_of.setdefault(w, kind)
-    ordered = sorted(type_of, key=len, reverse=True)
     roles = dict(d["roles"])
     role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     return EventRules(
-        triggers=re.compile("|".join(re.escape(w) for w in ordered)),
+        triggers=re.compile(trie_alternation(type_of)),  # the longest trigger at a place
         type_of=type_of,
         needs_title=frozenset(d["needs_title"]),
-        not_yet=tuple(d["not_yet"]),
+        not_yet=re.compile("|".join(re.escape(w) for w in d["not_yet"])),
         roles=roles,
         role_pattern=re.compile(rf"(?:由)?(?P<who>[^，,。；;由]{{2,60}}?)(?P<role>{role_alt})"),
+        role_words=re.compile(role_alt),
     )
 
 
@@ -66,42 +69,91 @@ _ORG_AT_START = re.compile(
 )
 
 
-def _sentence(ends: list[int], pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """The sentence around `pos` from the page's sentence ends (found once, searched by bisection)."""
-    k = bisect_right(ends, pos - 1)
-    a = ends[k - 1] + 1 if k > 0 else 0
-    b = ends[k] if k < len(ends) else hi
-    return max(a, lo, pos - 600), min(b, hi, pos + 600)
+def _sentence_start(n: str, pos: int, lo: int) -> int:
+    """Where the sentence of `pos` starts, not before `lo` nor 600 characters back: searched from
+    `pos`, as a page has far fewer triggers than sentence ends."""
+    a = max(lo, pos - 600)
+    before = _UP_TO_SENTENCE_END.match(n, a, pos)
+    return before.end() if before else a
 
 
+def _sentence_end(n: str, pos: int, hi: int) -> int:
+    """Where the sentence of `pos` ends, not after `hi` nor 600 characters on (only for events made)."""
+    b = min(hi, pos + 600)
+    after = _SENTENCE_END.search(n, pos, b)
+    return after.start() if after else b
+
+
+# Each title pattern ends at the trigger and is tried from every position of the sentence before it,
+# so only when the word it needs stands close enough before the trigger: (pattern, word, the most
+# characters from the word to the trigger, the most from the title's start to the trigger or None).
+_TITLES_BEFORE = (
+    (_QUOTED_BEFORE, "”", 26, None),  # ” then at most 12 + 暨 + 12 characters
+    (_ORDINAL_BEFORE, "届", 31, None),  # 届 then at most 30
+    (_YEAR_BEFORE, "年", 32, 36),  # NNNN年度? then at most 30
+)
+_ANY_TITLE_WORD = re.compile("[" + "".join(word for _, word, _, _ in _TITLES_BEFORE) + "]")  # one search for all
+_TITLE_WORD_NEAR = max(near for _, _, near, _ in _TITLES_BEFORE)
 _VERBS = re.compile(r"(?:举行|举办|开展|召开|启动|组织|近日|日前|了|在)")
+_LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[，,；;：:]")
 _NAMED_RUN = re.compile(rf"[{_HAN}]{{2,20}}$")
 _NAMED_KINDS = frozenset({"campaign", "ceremony"})
 
 
-def _title(n: str, s_start: int, t_start: int, t_end: int, kind: str) -> tuple[int, int, bool] | None:
-    """The event's own name: a quoted name, 第N届…, 2023年度…, or (for campaigns and ceremonies)
-    the name that opens the clause (平安山南建设宣传日集中宣传活动)."""
-    before = n[s_start:t_start]
-    for rx in (_QUOTED_BEFORE, _ORDINAL_BEFORE, _YEAR_BEFORE):
-        m = rx.search(before)
-        if m:
-            start = s_start + m.start()
-            if rx is not _QUOTED_BEFORE:
-                verbs = list(_VERBS.finditer(n, start, t_start))
-                if verbs:
-                    start = verbs[-1].end()
-            return (start, t_end, True) if t_start - start >= 2 else None
-    if kind in _NAMED_KINDS:
-        clause = max(n.rfind(c, s_start, t_start) for c in "，,；;：:")
-        a = max(clause + 1, s_start)
-        verbs = list(_VERBS.finditer(n, a, t_start))
-        if verbs:
-            a = verbs[-1].end()
-        run = _NAMED_RUN.search(n, a, t_start)
-        if run and run.start() == a:
+def _after_verbs(n: str, a: int, b: int) -> int:
+    """Where n[a:b] is left after its last verb (举办, 开展 …), or `a` without one."""
+    for v in _VERBS.finditer(n, a, b):
+        a = v.end()
+    return a
+
+
+def _title_word_near(n: str, lo: int, t_start: int) -> bool:
+    """Whether a word of a title pattern (” 届 年) stands close enough before the trigger for one of
+    them to match: one search for all three."""
+    return _ANY_TITLE_WORD.search(n, max(lo, t_start - _TITLE_WORD_NEAR), t_start) is not None
+
+
+def _title(
+    n: str, s_start: int, t_start: int, t_end: int, kind: str, named: bool = True
+) -> tuple[int, int, bool] | None:
+    """The event's own name: a quoted name, 第N届…, 2023年度…, or (for campaigns and ceremonies, if
+    `named`) the name that opens the clause (平安山南建设宣传日集中宣传活动)."""
+    if _title_word_near(n, s_start, t_start):
+        for rx, needs, near, reach in _TITLES_BEFORE:
+            if n.find(needs, max(s_start, t_start - near), t_start) < 0:
+                continue
+            m = rx.search(n, s_start if reach is None else max(s_start, t_start - reach), t_start)
+            if m:
+                start = m.start() if rx is _QUOTED_BEFORE else _after_verbs(n, m.start(), t_start)
+                return (start, t_end, True) if t_start - start >= 2 else None
+    if named and kind in _NAMED_KINDS:
+        clause = _LAST_CLAUSE_STOP.match(n, s_start, t_start)
+        a = _after_verbs(n, clause.end() if clause else s_start, t_start)
+        if _NAMED_RUN.match(n, a, t_start):
             return a, t_end, False
     return None
+
+
+class _PageCounts:
+    """The page's periods and counts of people, tabled on first use (most triggers make no event)."""
+
+    def __init__(self, periods: list[Period], figures: list[Figure]) -> None:
+        self.periods = periods
+        self.figures = figures
+
+    @cached_property
+    def period_starts(self) -> list[int]:
+        return [p.start for p in self.periods]
+
+    @cached_property
+    def people(self) -> dict[int, list[Figure]]:
+        """Counts of people by article."""
+        out: dict[int, list[Figure]] = {}
+        for f in self.figures:
+            q = f.quantity
+            if f.article is not None and q.unit == "count" and q.value is not None and _is_people(f):
+                out.setdefault(f.article, []).append(f)
+        return out
 
 
 def build_events(
@@ -110,36 +162,35 @@ def build_events(
     """Events of every article, in page order."""
     r = rules()
     n = normalised
-    period_starts = [p.start for p in periods]
-    ends = [i for i, c in enumerate(n) if c in _SENTENCE_END]
-    by_article: dict[int, list[Figure]] = {}
-    for f in figures:
-        if f.article is not None and f.quantity.unit == "count":
-            by_article.setdefault(f.article, []).append(f)
+    page = _PageCounts(periods, figures)
     events: list[Event] = []
     for k, art in enumerate(articles):
         seen: set[tuple[str, str]] = set()
         body_start = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
         for m in r.triggers.finditer(n, body_start, art.end):
             word = m.group()
-            s_start, s_end = _sentence(ends, m.start(), art.start, art.end)
-            if word.endswith("培训班") and n.startswith(("结业", "开班", "开学"), m.end()):
+            t_start, t_end = m.span()
+            needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
+            if needs_title and not _title_word_near(n, art.start, t_start):
+                continue  # the common noun alone (招商活动, 参加活动): not even the sentence is needed
+            s_start = _sentence_start(n, t_start, art.start)
+            if word.endswith("培训班") and n.startswith(("结业", "开班", "开学"), t_end):
                 continue  # 培训班结业: the event word is the one that follows
-            title = _title(n, s_start, m.start(), m.end(), r.type_of[word])
-            if word in r.needs_title and (title is None or not title[2]):
-                continue
-            if n[m.end() : m.end() + 1] in ("中", "的") and title is None:
-                continue  # 活动中, 检查的: the word as a noun of the sentence
-            if any(w in n[s_start : m.start()] for w in r.not_yet):
-                continue  # 预计5月底正式并网发电: not yet an event
             kind = r.type_of[word]
-            trigger = text[m.start() : m.end()]
+            title = _title(n, s_start, t_start, t_end, kind, named=not needs_title)
+            if needs_title and (title is None or not title[2]):
+                continue
+            if title is None and n.startswith(("中", "的"), t_end):
+                continue  # 活动中, 检查的: the word as a noun of the sentence
+            if r.not_yet.search(n, s_start, t_start):
+                continue  # 预计5月底正式并网发电: not yet an event
+            trigger = text[t_start:t_end]
             key = (kind, trigger) if title is not None or word.endswith(_FAIR_NAMES) else (kind, "")
             if key in seen or (kind, trigger) in seen:
                 continue  # one untitled event of a kind per article: 培训班 … 结业 is one course
             seen.add(key)
             seen.add((kind, trigger))
-            span = (title[0], title[1]) if title else (m.start(), m.end())
+            span = (title[0], title[1]) if title else (t_start, t_end)
             events.append(
                 Event(
                     text=text[span[0] : span[1]],
@@ -151,10 +202,10 @@ def build_events(
                     title=text[title[0] : title[1]]
                     if title
                     else (trigger if word.endswith(("博会", "洽会")) else None),
-                    organizers=_organizers(text, n, s_start, m.start(), art, r),
-                    location=_location(text, n, s_start, s_end),
-                    when=_when(periods, period_starts, s_start, m.start()),
-                    participants=_participants(by_article.get(k, []), m.start(), kind),
+                    organizers=_organizers(text, n, s_start, t_start, art, r),
+                    location=_location(text, n, s_start, _sentence_end(n, t_start, art.end)),
+                    when=_when(periods, page.period_starts, s_start, t_start),
+                    participants=_participants(page, k, t_start, kind),
                     article=k,
                 )
             )
@@ -176,7 +227,9 @@ def _drop_inside_titles(events: list[Event]) -> list[Event]:
 
 def _organizers(text: str, n: str, s_start: int, t_start: int, art: Article, r: EventRules) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for m in r.role_pattern.finditer(n, s_start, t_start):
+    # the role words first: the lazy names before them would be tried from every position
+    roles = r.role_pattern.finditer(n, s_start, t_start) if r.role_words.search(n, s_start, t_start) else ()
+    for m in roles:
         who = [w for w in text[m.start("who") : m.end("who")].strip("由，, ").split("、") if w]
         out.setdefault(r.roles[m.group("role")], []).extend(who)
     if out:
@@ -202,12 +255,12 @@ def _when(periods: list[Period], starts: list[int], s_start: int, t_start: int) 
     return None
 
 
-def _participants(counts: list[Figure], after: int, kind: str) -> int | None:
+def _participants(page: _PageCounts, article: int, after: int, kind: str) -> int | None:
     """The number of people of a course or fair: the first count of people near the trigger, else
     the first of its article (a course's lead often says 55名牧民 before naming the 培训班)."""
     if kind not in ("training", "exhibition", "meeting"):
         return None
-    people = [f for f in counts if f.quantity.value is not None and _is_people(f)]
+    people = page.people.get(article, [])
     starts = [f.quantity.start for f in people]
     for f in people[bisect_right(starts, after - 200) :]:
         if f.quantity.start > after + 400:

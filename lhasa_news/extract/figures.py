@@ -13,16 +13,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
 from lhasa_news.recognize.entities import Entity, canonical_place, subject_candidates
 from lhasa_news.recognize.timex import rules as timex_rules
 
-_SENTENCE_END = frozenset("。！？!?\n")
-_LINE_END = frozenset("\n")
 _REACH = 600  # no sentence of a newspaper is longer; keeps the scan linear on any input
-_CLAUSE_END = frozenset("，,；;：:、。！？!?\n")
+_SENTENCE_MARKS = "。！？!?\n"
+_CLAUSE_MARKS = "，,；;：:、" + _SENTENCE_MARKS
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
+_CLAUSE_END_AFTER = re.compile(f"[{re.escape(_CLAUSE_MARKS.replace('、', ''))}]")  # after a figure, A、B goes on
+# on the reversed page from a figure: back to its clause start (group 1), then on to its sentence start
+_BACK_TO_STARTS = re.compile(f"([^{re.escape(_CLAUSE_MARKS)}]*)[^{re.escape(_SENTENCE_MARKS)}]*")
+_LINE_END = re.compile("\n")
 _NOT_GOVERNING_BEFORE = frozenset("比较同与于待")
 _DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
@@ -59,61 +64,98 @@ def rules() -> FigureRules:
 class _Text:
     """The normalised page with the boundaries that repairs removed (a join is no line end).
 
-    Boundary positions are found once per page and searched by bisection, so locating the
-    sentence and clause of each figure costs O(log n)."""
+    A unit's start is the first end mark found searching the reversed page from the figure, and
+    its end the first found searching forward: one bounded regex search per lookup, instead of
+    listing every mark of the page (most pages have far more marks than figures). The searches
+    run on a copy with the joined breaks blanked out, so they never stop at one."""
 
     def __init__(self, n: str, joined: bytearray, original: str) -> None:
         self.n = n
         self.orig = original
         self.joined = joined
-        self._ends: dict[frozenset[str], list[int]] = {}
+        self.has_joins = joined.find(1) >= 0
+        self.marked = _blank_joins(n, joined) if self.has_joins else n
+        self.reversed = self.marked[::-1]
+        self.same = n == original  # then the printed characters need no slicing of their own
+        self.governs: dict[tuple[int, int], bool] = {}  # (period index, sentence start) → _governs
 
-    def _positions(self, ends: frozenset[str]) -> list[int]:
-        found = self._ends.get(ends)
-        if found is None:
-            pattern = re.compile("[" + re.escape("".join(sorted(ends))) + "]")
-            found = [m.start() for m in pattern.finditer(self.n) if not self.joined[m.start()]]
-            self._ends[ends] = found
-        return found
-
-    def back(self, pos: int, ends: frozenset[str], floor: int = 0) -> int:
+    def back(self, pos: int, marks: re.Pattern[str], floor: int = 0) -> int:
         """Start of the unit (sentence, clause) holding `pos`; at most _REACH characters back."""
-        marks = self._positions(ends)
-        k = bisect_right(marks, pos - 1) - 1
-        start = marks[k] + 1 if k >= 0 else 0
-        return max(start, floor, pos - _REACH)
+        lo = max(floor, pos - _REACH, 0)
+        size = len(self.n)
+        m = marks.search(self.reversed, size - pos, size - lo)  # self.reversed[size - 1 - x] is self.n[x]
+        return lo if m is None else size - m.start()
 
-    def forward(self, pos: int, ends: frozenset[str]) -> int:
-        marks = self._positions(ends)
-        k = bisect_right(marks, pos - 1)
-        stop = marks[k] if k < len(marks) else len(self.n)
-        return min(stop, pos + _REACH)
+    def starts(self, pos: int) -> tuple[int, int]:
+        """Starts of the sentence and of the clause holding `pos`, as `back` finds them, by one match."""
+        lo = max(pos - _REACH, 0)
+        size = len(self.n)
+        m = _BACK_TO_STARTS.match(self.reversed, size - pos, size - lo)
+        assert m is not None  # the pattern matches the empty string
+        sentence, clause = m.end(), m.end(1)  # where the marks are on the reversed page, if before size - lo
+        return (size - sentence if sentence < size - lo else lo), (size - clause if clause < size - lo else lo)
+
+    def forward(self, pos: int, marks: re.Pattern[str]) -> int:
+        """End of the unit holding `pos`; at most _REACH characters on."""
+        hi = min(pos + _REACH, len(self.n))
+        m = marks.search(self.marked, pos, hi)
+        return hi if m is None else m.start()
 
     def span_text(self, a: int, b: int) -> str:
         """Text between a and b without the whitespace of joined breaks."""
-        return self.span_pair(a, b).norm
+        if self.has_joins and self.joined.find(1, a, b) >= 0:
+            return self.span_pair(a, b).norm
+        return self.n[a:b].replace(" ", "")
 
     def span_pair(self, a: int, b: int) -> Words:
         """Like `span_text`, with the same characters as printed alongside (traditional stays so)."""
+        if not self.has_joins or self.joined.find(1, a, b) < 0:
+            return self._unspaced(a, b)
+        parts, x = [], a
+        for run in _JOIN_RUN.finditer(self.joined, a, b):  # the pieces between joined breaks
+            parts.append(self._unspaced(x, run.start()))
+            x = run.end()
+        parts.append(self._unspaced(x, b))
+        return Words("".join(p.norm for p in parts), "".join(p.orig for p in parts))
+
+    def _unspaced(self, a: int, b: int) -> Words:
+        """Text between a and b without spaces (a range without joined breaks)."""
         norm = self.n[a:b]
-        if self.joined.find(1, a, b) < 0:
-            if " " not in norm:
-                return Words(norm, self.orig[a:b])
-            cuts = [i for i, c in enumerate(norm) if c == " "]
-            keep_orig = "".join(
-                self.orig[a + x + 1 : a + y] for x, y in zip([-1, *cuts], [*cuts, len(norm)], strict=True)
-            )
-            return Words(norm.replace(" ", ""), keep_orig)
-        keep = [i for i in range(a, b) if not (self.joined[i] or self.n[i] == " ")]
-        return Words("".join(self.n[i] for i in keep), "".join(self.orig[i] for i in keep))
+        if " " not in norm:
+            return Words(norm, norm if self.same else self.orig[a:b])
+        kept = norm.replace(" ", "")
+        if self.same:
+            return Words(kept, kept)
+        orig, pieces, i = self.orig[a:b], [], 0
+        for piece in norm.split(" "):
+            pieces.append(orig[i : i + len(piece)])
+            i += len(piece) + 1
+        return Words(kept, "".join(pieces))
 
 
-@dataclass(frozen=True)
+_JOIN_RUN = re.compile(rb"\x01+")
+
+
+def _blank_joins(n: str, joined: bytearray) -> str:
+    """`n` with the characters of joined breaks replaced by NUL, which ends no unit."""
+    pieces = []
+    pos = 0
+    for run in _JOIN_RUN.finditer(joined, 0, len(n)):
+        pieces += [n[pos : run.start()], "\0" * (run.end() - run.start())]
+        pos = run.end()
+    pieces.append(n[pos:])
+    return "".join(pieces)
+
+
 class Words:
-    """A normalised string and the same characters as printed: trimmed in step."""
+    """A normalised string and the same characters as printed (always of one length): trimmed in
+    step. A plain slotted class: these are made several times per figure."""
 
-    norm: str
-    orig: str
+    __slots__ = ("norm", "orig")
+
+    def __init__(self, norm: str, orig: str) -> None:
+        self.norm = norm
+        self.orig = orig
 
     def cut(self, a: int, b: int | None = None) -> Words:
         return Words(self.norm[a:b], self.orig[a:b])
@@ -122,67 +164,100 @@ class Words:
         return Words(self.norm + other.norm, self.orig + other.orig)
 
 
-def _marker_status(text: str, r: FigureRules) -> tuple[int, Status] | None:
-    """The last status marker in `text` and what it says; None if there is none."""
-    markers, blocked_words = _marker_patterns()
-    blocked: set[int] = set()
-    for m in blocked_words.finditer(text):
-        blocked.update(range(m.start(), m.end()))
-    best: tuple[int, Status] | None = None
-    for m in markers.finditer(text):
-        if m.start() in blocked:
+def _marker_status(text: str) -> Status | None:
+    """What the last status marker in `text` says; None if there is none.
+
+    Most sentences have none: one `search` answers for them, and the words that block a marker
+    (认可, 将近…) are only looked for when there is one."""
+    markers = _markers()
+    first = markers.words.search(text)
+    if first is None:
+        return None
+    hits = list(markers.words.finditer(text, first.start()))
+    blocked = [(m.start(), m.end()) for m in markers.blocked.finditer(text)]
+    for m in reversed(hits):
+        at = m.start()
+        if any(a <= at < b for a, b in blocked):
             continue
         if m.group() == "将" and (text[m.end() : m.end() + 1] or "0") in _NUMERAL_START:
             continue  # 将300万元分红资金发放到…: 将 marks the object here, not the future
-        status: Status = "target" if m.lastgroup == "target" else "projected"
-        best = (m.start(), status)
-    return best
+        return "target" if m.group() in markers.target else "projected"
+    return None
 
 
 _NUMERAL_START = frozenset("0123456789一二两三四五六七八九十百千万")
 
 
+@dataclass(frozen=True)
+class _Markers:
+    words: re.Pattern[str]  # target words first: a word in both lists is a target
+    target: frozenset[str]
+    blocked: re.Pattern[str]
+
+
 @cache
-def _marker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _markers() -> _Markers:
+    """One alternation of plain words for all markers: named groups would keep `re` from
+    skipping ahead to the characters a marker can start with (four times slower)."""
     r = rules()
 
     def alt(words: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    markers = re.compile(f"(?P<target>{alt(r.target)})|(?P<projected>{alt(r.projected)})")
-    return markers, re.compile(alt(r.not_markers))
+    words = re.compile(f"{alt(r.target)}|{alt(r.projected)}")
+    return _Markers(words, frozenset(r.target), re.compile(alt(r.not_markers)))
 
 
 _QUOTES = "“”\"'（）()《》 —-"
 
 
-def _strip(words: Words, r: FigureRules, head: tuple[str, ...] = ()) -> Words:
-    """Trim connectives, verbs and qualifiers off both ends (data/figures.toml)."""
-    heads, tails = _strippers(head)
+@dataclass(frozen=True)
+class _Strippers:
+    heads: re.Pattern[str]
+    tails: re.Pattern[str]
+    first: frozenset[str]  # the characters a trimmed head or quote starts with
+    last: frozenset[str]  # the characters a trimmed tail or quote ends with (and "\n", where `$` also matches)
+
+
+def _strip(words: Words, strippers: _Strippers) -> Words:
+    """Trim connectives, verbs and qualifiers off both ends (data/figures.toml).
+
+    Works on the normalised string and an offset, and cuts `words` once at the end; a string
+    whose ends could start or end no trimmed word is returned without trying the patterns."""
+    s = words.norm
+    if not s or (s[0] not in strippers.first and s[-1] not in strippers.last):
+        return words
+    heads, tails = strippers.heads, strippers.tails
+    a = 0  # s == words.norm[a : a + len(s)]
     changed = True
-    while changed and words.norm:
+    while changed and s:
         changed = False
-        lead = len(words.norm) - len(words.norm.lstrip(_QUOTES))
-        trail = len(words.norm) - len(words.norm.rstrip(_QUOTES))
-        if lead or trail:
-            words, changed = words.cut(lead, len(words.norm) - trail), True
-        m = heads.match(words.norm)
+        inner = s.strip(_QUOTES)
+        if len(inner) != len(s):
+            a += len(s) - len(s.lstrip(_QUOTES))
+            s, changed = inner, True
+        m = heads.match(s)
         if m:
-            words, changed = words.cut(m.end()), True
-        m = tails.search(words.norm)
+            a += m.end()
+            s, changed = s[m.end() :], True
+        m = tails.search(s)
         if m and m.start() > 0:
-            words, changed = words.cut(0, m.start()), True
-    return words
+            s, changed = s[: m.start()], True
+    if len(s) == len(words.norm):
+        return words
+    return words.cut(a, a + len(s))
 
 
 @cache
-def _strippers(extra_heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _strippers(extra_heads: tuple[str, ...] = ()) -> _Strippers:
     r = rules()
     heads = sorted(set(extra_heads + r.strip_head), key=len, reverse=True)
     tails = sorted(set(r.strip_tail), key=len, reverse=True)
-    return (
+    return _Strippers(
         re.compile("(?:" + "|".join(map(re.escape, heads)) + ")"),
         re.compile("(?:" + "|".join(map(re.escape, tails)) + ")$"),
+        frozenset(_QUOTES) | {w[0] for w in heads},
+        frozenset(_QUOTES + "\n") | {w[-1] for w in tails},
     )
 
 
@@ -214,94 +289,112 @@ def build_figures(
                 joined[rep.start : rep.end] = b"\x01" * (rep.end - rep.start)
     t = _Text(normalised, joined, text)
     r = rules()
-    tr = timex_rules()
     starts = [a.start for a in articles]
     period_starts = [p.start for p in periods]
-    figures: list[Figure] = []
+    drafts: list[dict[str, Any]] = []
     ctx = _Context()
     for q in quantities:
         k = bisect_right(starts, q.start) - 1
         owner = k if k >= 0 and q.start < articles[k].end else None
-        s_start = t.back(q.start, _SENTENCE_END)
-        c_start = max(t.back(q.start, _CLAUSE_END), ctx.end if ctx.sentence == s_start else 0)
-        # period: the last clause-initial time expression before the figure in its sentence
-        period = None
-        if q.unit not in _DURATIONS:
-            hi = bisect_right(period_starts, q.start)
-            for p in reversed(periods[max(0, hi - 12) : hi]):
-                if p.start < s_start:
-                    break
-                if p.end <= q.start and _governs(t, p, s_start, tr.not_figure_periods, tr.weak_now, q.start):
-                    period = p
-                    break
-            if period is None and ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
-                period = ctx.period  # carried through the paragraph (截至10月底，…。…其中…)
-        # status
-        before = t.span_text(s_start, q.start)
-        found = _marker_status(before, r)
-        status: Status = found[1] if found else "actual"
-        clause_after = t.span_text(q.end, t.forward(q.end, _CLAUSE_END - {"、"}))
-        for w in r.target_after:
-            i = clause_after.find(w)
-            if i >= 0 and "完成" not in clause_after[:i]:
-                status = "target"
-        # metric
+        s_start, c_start = t.starts(q.start)
+        c_start = max(c_start, ctx.end if ctx.sentence == s_start else 0)
+        period = None if q.unit in _DURATIONS else _period(t, q, s_start, periods, period_starts, ctx)
+        c_end = t.forward(q.end, _CLAUSE_END_AFTER)
+        status = _status(t.span_text(s_start, q.start), t.span_text(q.end, c_end), r)
         subjects = subject_candidates(t.n, s_start, q.start)
         subject = subjects[-1] if subjects else None
-        metric = _metric(t, q, c_start, period, subject, ctx, s_start, r)
+        metric = _metric(t, q, c_start, c_end, period, subject, ctx, s_start, r)
         subject_text = (
             text[subject.start : subject.end] if subject is not None else (ctx.subject if owner is not None else None)
         )
-        fig = Figure(
-            text=q.text,
-            start=q.start,
-            end=q.end,
-            rule="figure.clause",
-            quantity=q,
-            metric=metric,
-            subject=subject_text,
-            subject_canonical=canonical_place(subject_text) or subject_text if subject_text else None,
-            period=period,
-            status=status,
-            article=owner,
+        drafts.append(
+            {
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "rule": "figure.clause",
+                "quantity": q,
+                "metric": metric,
+                "subject": subject_text,
+                "subject_canonical": canonical_place(subject_text) or subject_text if subject_text else None,
+                "period": period,
+                "status": status,
+                "article": owner,
+            }
         )
-        figures.append(fig)
         ctx = _Context(
-            metric=_base_metric(fig.metric, ctx, s_start, r),
+            metric=_base_metric(metric, ctx, s_start, r),
             subject=subject_text,
             period=period,
             sentence=s_start,
             end=q.end,
         )
-    _mark_repeats(figures, articles, repairs)
-    return figures
+    repeats = _repeats(drafts, articles, repairs)
+    return [
+        Figure.trusted(**d) if j is None else Figure.trusted(**d, same_as=j)
+        for d, j in zip(drafts, repeats, strict=True)
+    ]
 
 
-_NOUN_STOP = frozenset("，,。；;：:、！？!?的和与及在了把被将从对向为是也都还并而且“”《\n")
-_ORG_END = re.compile(r"[\u3400-\u9fff]{2,14}?(?:有限公司|公司|集团|专业合作社|合作社|控股|资本|酒业|矿业)")
+def _period(
+    t: _Text, q: Quantity, s_start: int, periods: list[Period], period_starts: list[int], ctx: _Context
+) -> Period | None:
+    """The last clause-initial time expression before the figure in its sentence, else the one
+    carried through the paragraph (截至10月底，…。…其中…)."""
+    hi = bisect_right(period_starts, q.start)
+    for i in range(hi - 1, max(0, hi - 12) - 1, -1):
+        p = periods[i]
+        if p.start < s_start:
+            break
+        if p.end > q.start or (q.start - p.end <= 3 and t.n.startswith("的", p.end)):
+            continue  # 是2013年的2.7倍: the base of a comparison
+        governs = t.governs.get((i, s_start))
+        if governs is None:  # the same for every figure of the sentence: decided once
+            governs = t.governs[i, s_start] = _governs(t, p, s_start)
+        if governs:
+            return p
+    if ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
+        return ctx.period
+    return None
+
+
+def _status(before: str, clause_after: str, r: FigureRules) -> Status:
+    """The last marker before the figure in its sentence, or a goal named after it in its clause."""
+    for w in r.target_after:
+        i = clause_after.find(w)
+        if i >= 0 and "完成" not in clause_after[:i]:
+            return "target"
+    return _marker_status(before) or "actual"
+
+
+_NOUN_STOP = "，,。；;：:、！？!?的和与及在了把被将从对向为是也都还并而且“”《\n"
+_NOUN_CHAR = "[^" + re.escape(_NOUN_STOP) + r"\x00-\u33ff\ua000-\U0010ffff]"  # a Han character, no function word
+_NOUN_AFTER = re.compile(f"(?:左右|以上|以下|以内|多|余)?((?:{_NOUN_CHAR}){{0,10}})")  # 40余名学员
+_ORG_SUFFIXES = ("有限公司", "公司", "集团", "专业合作社", "合作社", "控股", "资本", "酒业", "矿业")
+_ORG_SUFFIX_ANY = re.compile("|".join(_ORG_SUFFIXES))
+_ORG_END = re.compile(r"[\u3400-\u9fff]{2,14}?(?:" + "|".join(_ORG_SUFFIXES) + ")")
 _PREP_PHRASE = re.compile(r"^(?:在|于|从|经过|通过)[^，,；;]{1,20}?(?:下|中|里|后|时|上)")
 _AFTER_HEAD = ("为", "是", "系", "用于")
 _COORDINATORS = frozenset("和与及或、至到")
 
 
-def _after_noun(t: _Text, q: Quantity, r: FigureRules) -> Words:
-    """The noun phrase right after a count or duration (40名学员 → 学员; 52条招商引资政策 → …政策)."""
+def _after_noun(t: _Text, q: Quantity) -> Words:
+    """The noun phrase right after a count or duration (40名学员 → 学员; 52条招商引资政策 → …政策):
+    up to 10 Han characters short of a function word or punctuation."""
     i = q.end
     n = t.n
     while i < len(n) and (n[i] in " \u3000" or t.joined[i]):
         i += 1
-    suffix = next((w for w in ("左右", "以上", "以下", "以内", "多", "余") if n.startswith(w, i)), "")
-    i += len(suffix)
-    j = i
-    while j < len(n) and j - i < 10 and n[j] not in _NOUN_STOP and "\u3400" <= n[j] <= "\u9fff":
-        j += 1
-    return t.span_pair(i, j)
+    m = _NOUN_AFTER.match(n, i)
+    assert m is not None  # every part of the pattern may be empty
+    return t.span_pair(m.start(1), m.end(1))
 
 
 def _metric(
     t: _Text,
     q: Quantity,
     c_start: int,
+    c_end: int,
     period: Period | None,
     subject: Entity | None,
     ctx: _Context,
@@ -311,6 +404,8 @@ def _metric(
     """The noun phrase a figure measures, as printed: before it in its clause, else after it."""
     if q.unit == "year" and q.text.endswith("岁"):
         return "年龄"
+    if q.rule == "qty.da_noun" and q.item:
+        return q.item  # 三大核心
     raw = t.span_pair(c_start, q.start)
     if period is not None and period.start >= c_start:
         cut = raw.norm.find(t.n[period.start : period.end])
@@ -319,22 +414,22 @@ def _metric(
     k = raw.norm.rfind("等")
     if k >= 0:
         raw = raw.cut(k + 1)  # 虫草、雪莲等上百种 / 农机合作社等7个集体经济项目
-    if q.rule == "qty.da_noun" and q.item:
-        return q.item  # 三大核心
     possessive = raw.norm.endswith(("有", "共有", "拥有", "共计"))
     owns = max(raw.norm.rfind("共有"), raw.norm.rfind("拥有"))
     if 0 <= owns < len(raw.norm) - 2:
         raw = raw.cut(owns + 2)  # 嘎玛乡共有党员216名 → 党员
     completion = q.unit == "%" and raw.norm.lstrip(_QUOTES).startswith("完成")  # 完成年度计划的97.7%
-    before = _strip(raw, r)
+    strippers = _strippers()
+    before = _strip(raw, strippers)
     if subject is not None and before.norm.startswith(subject.text):
-        before = _strip(before.cut(len(subject.text)), r)
-    orgs = list(_ORG_END.finditer(before.norm))
-    if orgs and orgs[-1].end() < len(before.norm):
-        before = _strip(before.cut(orgs[-1].end()), r)  # …家居集团投资 → 投资
+        before = _strip(before.cut(len(subject.text)), strippers)
+    if _ORG_SUFFIX_ANY.search(before.norm):  # the suffix alone first: _ORG_END is tried from every character
+        orgs = list(_ORG_END.finditer(before.norm))
+        if orgs and orgs[-1].end() < len(before.norm):
+            before = _strip(before.cut(orgs[-1].end()), strippers)  # …家居集团投资 → 投资
     prep = _PREP_PHRASE.match(before.norm)
     if prep and prep.end() < len(before.norm):
-        before = _strip(before.cut(prep.end()), r)  # 在“党支部+合作社+农户”的模式下实现户均增收
+        before = _strip(before.cut(prep.end()), strippers)  # 在“党支部+合作社+农户”的模式下实现户均增收
     if completion and ctx.metric and ctx.sentence == s_start:
         done = raw.norm.lstrip(_QUOTES).rstrip("的")
         return (
@@ -350,12 +445,12 @@ def _metric(
     if len(before.norm) > 8 and 0 <= de < len(before.norm) - 2:
         before = before.cut(de + 1)  # 新建成的德庆格桑广场占地面积 → …占地面积
     metric = before
-    after = _strip(_after_noun(t, q, r), r, _AFTER_HEAD)
-    if len(after.norm) >= 2 and (q.unit == "count" or q.unit in _DURATIONS or len(before.norm) <= 2):
-        metric = after if possessive or not before.norm else before + after
+    if q.unit == "count" or q.unit in _DURATIONS or len(before.norm) <= 2:
+        after = _strip(_after_noun(t, q), _strippers(_AFTER_HEAD))
+        if len(after.norm) >= 2:
+            metric = after if possessive or not before.norm else before + after
     if len(metric.norm) < 2:
-        clause_after = t.span_pair(q.end, t.forward(q.end, _CLAUSE_END - {"、"}))
-        after = _strip(clause_after, r, _AFTER_HEAD)
+        after = _strip(t.span_pair(q.end, c_end), _strippers(_AFTER_HEAD))  # the rest of the clause
         if 2 <= len(after.norm) <= 12:
             metric = after
         elif ctx.sentence == s_start and ctx.metric:
@@ -379,59 +474,91 @@ def _base_metric(metric: str | None, ctx: _Context, s_start: int, r: FigureRules
     return metric
 
 
-def _governs(
-    t: _Text, p: Period, s_start: int, not_periods: frozenset[str], weak: frozenset[str], fig_start: int
-) -> bool:
-    """A time expression governs a sentence's figures when it opens a clause (or follows 据…，)."""
+@cache
+def _not_figure_periods() -> tuple[str, ...]:
+    """Time words that are no period of a statistic, as a tuple for one `str.endswith` call."""
+    return tuple(sorted(timex_rules().not_figure_periods))
+
+
+def _governs(t: _Text, p: Period, s_start: int) -> bool:
+    """A time expression governs a sentence's figures when it opens a clause (or follows 据…，).
+
+    The cheap tests on the period and its neighbours come first."""
     word = p.text
-    if word in not_periods or any(word.endswith(w) for w in not_periods):
+    if word.endswith(_not_figure_periods()):
         return False
     if p.granularity == "day" and not word.startswith(("截至", "截止")) and p.first_day is not None:
         return False  # 5月31日, 5月底: the date of an event, not the period of a statistic
-    before = t.n[p.start - 1] if p.start else ""
+    n = t.n
+    de_after = n.startswith("的", p.end)
+    if p.start and n[p.start - 1] in _NOT_GOVERNING_BEFORE:
+        return False  # 比上年 (a comparison), 于2016年建成 (an event)
     part_of_year = p.granularity != "year" or not any(c.isdigit() for c in word)
-    modifier = t.n.startswith("的", p.end) and part_of_year and word not in _RELATIVE_YEARS
-    if t.n.startswith("的", p.end) and fig_start - p.end <= 3:
-        return False  # 是2013年的2.7倍: the base of a comparison
-    if before in _NOT_GOVERNING_BEFORE or modifier:
-        return False  # 比上年 (a comparison), 于2016年建成 (an event), 全年的 (a modifier)
-    if word in weak and not t.n.startswith(("，", ","), p.end):
+    if de_after and word not in _RELATIVE_YEARS and part_of_year:
+        return False  # 全年的 (a modifier)
+    if word in timex_rules().weak_now and not n.startswith(("，", ","), p.end):
         return False
-    head = t.span_text(s_start, p.start)
-    if "《" in head and "》" not in head[head.rfind("《") :]:
-        return False  # inside a document title
+    if n.find("《", s_start, p.start) >= 0:
+        head = t.span_text(s_start, p.start)
+        if "《" in head and "》" not in head[head.rfind("《") :]:
+            return False  # inside a document title
     lead = t.span_text(t.back(p.start, _CLAUSE_END, s_start), p.start)
-    return len(lead) <= 8 and all(c not in "的了" for c in lead[-2:])
+    return len(lead) <= 8 and "的" not in lead[-2:] and "了" not in lead[-2:]
 
 
-def _mark_repeats(figures: list[Figure], articles: list[Article], repairs: list[Repair]) -> None:
-    """A figure printed again (headline and body, a caption or fragment printed twice) points to
-    the first print through `same_as`, so that exports can drop repeats."""
-    dups = sorted((r.start, r.end) for r in repairs if r.kind in ("drop_repeat", "drop_duplicate_block"))
-    dup_starts = [a for a, _ in dups]
-    heads = [(a.start, a.paragraphs[0].pieces[0].start) for a in articles if a.paragraphs]
-    head_starts = [a for a, _ in heads]
+def _repeats(drafts: list[dict[str, Any]], articles: list[Article], repairs: list[Repair]) -> list[int | None]:
+    """For each figure, the first print of it if it is printed again (headline and body, a caption
+    or fragment printed twice), so that exports can drop repeats: the figures' `same_as`.
 
-    def inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-        k = bisect_right(starts, pos) - 1
-        return k >= 0 and spans[k][0] <= pos < spans[k][1]
-
+    Found before the figures are made: setting `same_as` on a made one validates it again."""
+    reprints: _Reprints | None = None  # made when a value first comes back: most pages have few
+    same_as: list[int | None] = []
     seen: dict[tuple[object, ...], list[int]] = {}
-    for i, f in enumerate(figures):
-        q = f.quantity
-        key = (q.value, q.low, q.high, q.unit, f.article)
-        earlier = seen.setdefault(key, [])
-        for j in reversed(earlier[-20:]):
-            g = figures[j]
-            same_metric = f.metric is not None and f.metric == g.metric and _period_text(f) == _period_text(g)
-            if inside(f.start, dups, dup_starts) or inside(g.start, heads, head_starts) or same_metric:
-                f.same_as = g.same_as if g.same_as is not None else j
-                break
+    for i, f in enumerate(drafts):
+        q = f["quantity"]
+        earlier = seen.setdefault((q.value, q.low, q.high, q.unit, f["article"]), [])
+        found = None
+        if earlier:
+            if reprints is None:
+                reprints = _Reprints(articles, repairs)
+            for j in reversed(earlier[-20:]):
+                g = drafts[j]
+                same_metric = (
+                    f["metric"] is not None and f["metric"] == g["metric"] and _period_text(f) == _period_text(g)
+                )
+                if reprints.dropped(f["start"]) or reprints.headline(g["start"]) or same_metric:
+                    found = same_as[j] if same_as[j] is not None else j
+                    break
+        same_as.append(found)
         earlier.append(i)
+    return same_as
 
 
-def _period_text(f: Figure) -> str | None:
-    return f.period.text if f.period else None
+class _Reprints:
+    """The parts of a page that print text again: repeats that layout repair dropped, and the
+    headlines of articles (their figures come back in the body)."""
+
+    def __init__(self, articles: list[Article], repairs: list[Repair]) -> None:
+        self.dups = sorted((r.start, r.end) for r in repairs if r.kind in ("drop_repeat", "drop_duplicate_block"))
+        self.dup_starts = [a for a, _ in self.dups]
+        self.heads = [(a.start, a.paragraphs[0].pieces[0].start) for a in articles if a.paragraphs]
+        self.head_starts = [a for a, _ in self.heads]
+
+    def dropped(self, pos: int) -> bool:
+        return _inside(pos, self.dups, self.dup_starts)
+
+    def headline(self, pos: int) -> bool:
+        return _inside(pos, self.heads, self.head_starts)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _period_text(draft: dict[str, Any]) -> str | None:
+    period: Period | None = draft["period"]
+    return period.text if period else None
 
 
 __all__ = ["build_figures"]

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
+from typing import Any
 
 from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import places_in
+from lhasa_news.recognize.entities import RunTail, places_in, trie_alternation
 
 _HAN = "\u3400-\u9fff"
 _CLAUSE_STOP = "，,。；;！？!?\n"
@@ -32,8 +34,10 @@ class ProjectRules:
     priority: tuple[Action, ...]
     amount_heads: tuple[str, ...]
     name: re.Pattern[str]
-    org: re.Pattern[str]
-    closer: re.Pattern[str]
+    org: RunTail
+    closer: RunTail
+    closer_cue: re.Pattern[str]
+    cue: re.Pattern[str]
     place_after: re.Pattern[str]
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
@@ -44,9 +48,20 @@ class ProjectRules:
 def rules() -> ProjectRules:
     d = load("projects")
     w = d["words"]
+    introducers = _alt(d["introducers"])
+    list_verbs = _alt(w["list_verbs"])
+    digits = "0-9一二三四五六七八九十两"
+    closer_end = rf"(?:{_alt(w['list_closers'])}|等?[{digits}]+家(?:企业|公司)?)"
+    # where a closer can start, checked behind its first character: a scan led by a character class
+    closer_first = "".join(sorted({re.escape(c[0]) for c in w["list_closers"]} | {"等"})) + digits
+    # words that start a scan, as one tree each (trie_alternation): the engine only stops at their first
+    # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
+    closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
+    org_tail = _org_tail(w)
+    cue = _any_of(org_tail, closer_cue, dict.fromkeys([*d["introducers"], *w["list_verbs"]], ""))
     return ProjectRules(
         introducer=re.compile(
-            rf"(?:{_alt(d['introducers'])})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
+            rf"(?:{introducers})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
             rf"(?=落户|入驻|入主|进驻|落地|投资|出资|等|[{_CLAUSE_STOP}]|$)"
         ),
         actions=[(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]],
@@ -55,17 +70,23 @@ def rules() -> ProjectRules:
         name=re.compile(
             rf"(?:建设|建成|建起|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
         ),
-        org=re.compile(
-            rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{_alt(w['org_ends'])}))"
-            rf"(?=(?:{_alt(w['adverbs'])})*(?:(?:在|与)[^{_CLAUSE_STOP}]{{1,15}}?|以[0-9.]+[万亿]?元)?"
-            rf"(?:{_alt(w['investor_verbs'])}))"
+        org=RunTail.compile(
+            rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{trie_alternation(w['org_ends'])})){_invests(w)}",
+            trie_alternation(org_tail, end=org_tail),
+            rf"[^{_HAN}A-Za-z]",
+            24,
         ),
-        closer=re.compile(
-            rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?)"
-            rf"(?:{_alt(w['list_closers'])}|等?[0-9一二三四五六七八九十两]+家(?:企业|公司)?)"
+        closer=RunTail.compile(
+            rf"(?P<names>[^{_CLAUSE_STOP}：:]{{2,80}}?){closer_end}",
+            rf"[{closer_first}](?<=[^{_CLAUSE_STOP}：:]{{2}}(?={closer_end}).)",
+            rf"[{_CLAUSE_STOP}：:]",
+            80,
         ),
+        closer_cue=re.compile(trie_alternation(closer_cue, end=closer_cue)),
+        # a sentence has an investor or a list of projects only with one of these in it
+        cue=re.compile(trie_alternation(cue, end=cue)),
         project_list=re.compile(
-            rf"(?:{_alt(d['words']['list_verbs'])})(?P<list>(?:[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])})"
+            rf"(?:{list_verbs})(?P<list>(?:[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])})"
             rf"(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])}))"
         ),
         name_end=re.compile(rf"(?:{_alt(w['name_ends'])})$"),
@@ -74,6 +95,31 @@ def rules() -> ProjectRules:
             rf"(?:落户|入驻|进驻|落地)(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设)"
         ),
     )
+
+
+def _invests(w: dict[str, Any]) -> str:
+    """An organisation is an investor when an investor verb follows (after adverbs, 在X…, 以N元).
+    The words as trees (trie_alternation), as this is tried after every organisation end."""
+    return (
+        rf"(?=(?:{trie_alternation(w['adverbs'])})*(?:(?:在|与)[^{_CLAUSE_STOP}]{{1,15}}?|以[0-9.]+[万亿]?元)?"
+        rf"(?:{trie_alternation(w['investor_verbs'])}))"
+    )
+
+
+def _org_tail(w: dict[str, Any]) -> dict[str, str]:
+    """Where an investing organisation ends (…集团 正式投资): each end word with its condition, the two
+    name characters before it and an investor verb after it."""
+    invests = _invests(w)
+    return {x: rf"(?<=[{_HAN}A-Za-z]{{2}}{re.escape(x)}){invests}" for x in w["org_ends"]}
+
+
+def _any_of(*groups: dict[str, str]) -> dict[str, str]:
+    """Words with their end conditions: a word of several groups ends where any of its conditions holds."""
+    conditions: dict[str, list[str]] = {}
+    for group in groups:
+        for word, condition in group.items():
+            conditions.setdefault(word, []).append(condition)
+    return {word: "" if "" in cs else f"(?:{'|'.join(cs)})" for word, cs in conditions.items()}
 
 
 _SPLIT = re.compile(r"[、和与及]")
@@ -188,11 +234,30 @@ def _region(n: str, s: int, verb: int, art: Article) -> str | None:
     return None
 
 
-def _extras(figures: list[Figure], b: int, e: int, amount: object, r: ProjectRules) -> dict[str, Decimal]:
+class _Figures:
+    """The page's figures and its money figures (CNY with a value), with their starts for bisection;
+    made on first use, as most pages name no investor."""
+
+    def __init__(self, figures: list[Figure]) -> None:
+        self.all = figures
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [f.quantity.start for f in self.all]
+
+    @cached_property
+    def money(self) -> list[Figure]:
+        return [f for f in self.all if f.quantity.unit == "CNY" and f.quantity.value is not None]
+
+    @cached_property
+    def money_starts(self) -> list[int]:
+        return [f.quantity.start for f in self.money]
+
+
+def _extras(figures: _Figures, b: int, e: int, amount: object, r: ProjectRules) -> dict[str, Decimal]:
     """The project's other figures in its stretch of the report, keyed by their metric words."""
     out: dict[str, Decimal] = {}
-    starts = [f.quantity.start for f in figures]
-    for f in figures[bisect_left(starts, b) :]:
+    for f in figures.all[bisect_left(figures.starts, b) :]:
         q = f.quantity
         if q.start >= e:
             break
@@ -223,16 +288,36 @@ class _Spans:
         self.taken[x - self.s : y - self.s] = b"\x01" * (y - x)
 
 
-def _sentences(n: str, start: int, end: int) -> list[tuple[int, int]]:
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_SETTLED_AFTER = re.compile(r"落地|落户|落了户|入驻|签约|引进|投资")
+
+
+def _rejoin(n: str, joined: bytearray | None) -> str:
+    """A paragraph cut at a break reads as one line again: the joined line breaks become spaces."""
+    if joined is None:
+        return n
     out = []
-    a = start
-    for i in range(start, end):
-        if n[i] in "。！？!?\n":
-            if i > a:
-                out.append((a, i))
-            a = i + 1
-    if end > a:
-        out.append((a, end))
+    done = 0
+    while (i := joined.find(1, done, len(n))) >= 0:  # a run of joined characters
+        j = joined.find(0, i, len(n))
+        j = len(n) if j < 0 else j
+        out += [n[done:i], n[i:j].replace("\n", " ")]
+        done = j
+    return "".join([*out, n[done:]]) if out else n
+
+
+def _cued_sentences(n: str, start: int, end: int, r: ProjectRules) -> list[tuple[int, int]]:
+    """The sentences of n[start:end] with a cue (introducer, list verb, investing organisation, list
+    closer) in them: the others name no investor and no project, so they are not read at all."""
+    out: list[tuple[int, int]] = []
+    sentences = _SENTENCE.finditer(n, start, end)
+    for cue in r.cue.finditer(n, start, end):
+        if out and cue.start() < out[-1][1]:
+            continue  # the sentence is in already
+        for m in sentences:  # no cue holds a sentence end: the first sentence ending after it holds it
+            if m.end() > cue.start():
+                out.append(m.span())
+                break
     return out
 
 
@@ -241,52 +326,14 @@ def build_projects(
 ) -> list[Project]:
     """Projects of every article, in page order; one record per investor per article."""
     r = rules()
-    n = normalised
-    if joined is not None and joined.find(1) >= 0:  # a paragraph cut at a break reads as one line again
-        chars = list(n)
-        for i in range(len(chars)):
-            if joined[i] and chars[i] == "\n":
-                chars[i] = " "
-        n = "".join(chars)
-    money = [f for f in figures if f.quantity.unit == "CNY" and f.quantity.value is not None]
-    money_starts = [f.quantity.start for f in money]
+    n = _rejoin(normalised, joined)
+    figs = _Figures(figures)
     out: list[Project] = []
     for k, art in enumerate(articles):
         seen: set[str] = set()
         body = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
-        for s, e in _sentences(n, body, art.end):
-            sent = n[s:e]
-            spans_of = _Spans(s, e)
-            found = spans_of.found
-            free, take = spans_of.free, spans_of.take
-
-            for m in r.introducer.finditer(sent):
-                for name in _names(m.group("names")):
-                    i = sent.find(name, m.start("names"))
-                    if i >= 0 and free(s + i, s + i + len(name)):
-                        take(s + i, s + i + len(name))
-            for m in r.closer.finditer(sent):
-                if not re.search(r"落地|落户|落了户|入驻|签约|引进|投资", sent[m.end() :]):
-                    continue
-                head = m.group("names")
-                items = _names(head)
-                if any(r.name_end.search(x) or "投向" in x for x in items):
-                    continue  # 资金投向A、B中心等项目: the projects are listed, not their investors
-                if m.group().endswith("等的") and not any(x.endswith(_ORG_SUFFIXES) for x in items):
-                    continue  # 灵芝、红米等的种植: products, not parties
-                for name in items:
-                    i = sent.find(name, m.start("names"))
-                    if i >= 0 and free(s + i, s + i + len(name)):
-                        take(s + i, s + i + len(name))
-            for m in r.org.finditer(sent):
-                a, b = _trim_org(sent, m.start("org"), m.end("org"))
-                if b - a < 2 or (a > 0 and sent[a - 1] in "与同跟"):
-                    continue  # 与西藏银行签订战略合作协议: a partner, not an investor
-                if sent.startswith("出资的", b) or sent.startswith(("全区", "全市", "全县", "全地区"), a):
-                    continue  # 由X出资的Y: Y is the investor; 全区援藏投资: an aggregate
-                for x, y in _and_split(sent, a, b):
-                    if free(s + x, s + y):
-                        take(s + x, s + y)
+        for s, e in _cued_sentences(n, body, art.end, r):
+            found = _investors(n[s:e], s, r)
             if not found:
                 out.extend(_listed_projects(text, n, s, e, art, k, r, seen))
             spans = sorted(found)
@@ -301,8 +348,50 @@ def build_projects(
                     if any(c in n[b:a2] for c in "，,；;"):
                         stop = a2
                         break
-                out.append(_project(text, n, a, b, s, stop, investor, r, money, money_starts, k, figures))
+                out.append(_project(text, n, a, b, s, stop, investor, r, figs, k))
     return out
+
+
+def _closers(sent: str, r: ProjectRules) -> Iterator[re.Match[str]]:
+    """Lists closed by 等一批…/N家 in the sentence: a fast scan for the closing words rules out most
+    sentences, and the names are searched only from the clause of a tail."""
+    if r.closer_cue.search(sent) is None:
+        return iter(())
+    return r.closer.finditer(sent)
+
+
+def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
+    """Investor spans of the sentence starting at `s`: introduced, closing a list, or investing orgs."""
+    spans_of = _Spans(s, len(sent) + s)
+    free, take = spans_of.free, spans_of.take
+    for m in r.introducer.finditer(sent):
+        for name in _names(m.group("names")):
+            i = sent.find(name, m.start("names"))
+            if i >= 0 and free(s + i, s + i + len(name)):
+                take(s + i, s + i + len(name))
+    for m in _closers(sent, r):
+        if not _SETTLED_AFTER.search(sent, m.end()):
+            continue
+        head = m.group("names")
+        items = _names(head)
+        if any(r.name_end.search(x) or "投向" in x for x in items):
+            continue  # 资金投向A、B中心等项目: the projects are listed, not their investors
+        if m.group().endswith("等的") and not any(x.endswith(_ORG_SUFFIXES) for x in items):
+            continue  # 灵芝、红米等的种植: products, not parties
+        for name in items:
+            i = sent.find(name, m.start("names"))
+            if i >= 0 and free(s + i, s + i + len(name)):
+                take(s + i, s + i + len(name))
+    for m in r.org.finditer(sent):
+        a, b = _trim_org(sent, m.start("org"), m.end("org"))
+        if b - a < 2 or (a > 0 and sent[a - 1] in "与同跟"):
+            continue  # 与西藏银行签订战略合作协议: a partner, not an investor
+        if sent.startswith("出资的", b) or sent.startswith(("全区", "全市", "全县", "全地区"), a):
+            continue  # 由X出资的Y: Y is the investor; 全区援藏投资: an aggregate
+        for x, y in _and_split(sent, a, b):
+            if free(s + x, s + y):
+                take(s + x, s + y)
+    return spans_of.found
 
 
 def _project(
@@ -314,24 +403,22 @@ def _project(
     e: int,
     investor: str,
     r: ProjectRules,
-    money: list[Figure],
-    money_starts: list[int],
+    figures: _Figures,
     article: int,
-    figures: list[Figure],
 ) -> Project:
     after = n[b:e]
     action: Action = "invest"
-    present = {kind for kind, rx in r.actions if rx.search(n[a:e])}
+    present = {kind for kind, rx in r.actions if rx.search(n, a, e)}
     for kind in r.priority:
         if kind in present:
             action = kind
             break
     amount = None
-    k = bisect_left(money_starts, b)
-    for f in money[k : k + 12]:
+    k = bisect_left(figures.money_starts, b)
+    for f in figures.money[k : k + 12]:
         q = f.quantity
         lead = q.start - 1 if q.start > s and n[q.start - 1] in "约近超逾达共为" else q.start
-        if b <= q.start < e and any(n[max(s, lead - len(h)) : lead] == h for h in r.amount_heads):
+        if b <= q.start < e and n.endswith(r.amount_heads, s, lead):  # 投资10亿元, 总投资约8亿元
             amount = q
             break
     name = None

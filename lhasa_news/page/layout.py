@@ -11,6 +11,7 @@ text: a block keeps the spans of its pieces in the original page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,9 +20,10 @@ from lhasa_news.models import Repair
 
 _TRIM = " \t\u3000\u00a0|｜"
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,80}>")
+_TAG_AT_END = re.compile(r"</?[A-Za-z][^<>]{0,80}>$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph-like unit: its pieces in the original text, and its normalised text."""
 
@@ -76,9 +78,8 @@ def layout_rules() -> LayoutRules:
     )
 
 
-def _trimmed(line_start: int, line: str) -> tuple[int, int] | None:
-    """The span of a line without surrounding spaces, pipes and stray HTML tags (None if empty)."""
-    s, e = 0, len(line)
+def _without_tags(line: str, s: int, e: int) -> tuple[int, int]:
+    """Drop tags at both ends of `line[s:e]`, and the spaces and pipes each drop uncovers."""
     changed = True
     while changed and s < e:
         changed = False
@@ -90,10 +91,10 @@ def _trimmed(line_start: int, line: str) -> tuple[int, int] | None:
         if m and m.end() <= e:
             s, changed = m.end(), True
         tail = line[max(s, e - 90) : e]
-        mt = re.search(r"</?[A-Za-z][^<>]{0,80}>$", tail)
+        mt = _TAG_AT_END.search(tail)
         if mt:
             e, changed = e - (len(tail) - mt.start()), True
-    return (line_start + s, line_start + e) if s < e else None
+    return s, e
 
 
 def split_blocks(original: str, normalised: str) -> list[Block]:
@@ -102,18 +103,33 @@ def split_blocks(original: str, normalised: str) -> list[Block]:
     gap = 0
     pos = 0
     for line in normalised.split("\n"):
-        span = _trimmed(pos, line)
-        if span is None:
-            gap += 1
-        else:
-            a, b = span
-            blocks.append(Block([(a, b)], normalised[a:b], original[a:b], gap))
+        text = line.strip(_TRIM)
+        if text:
+            a = pos + line.find(text)
+            b = a + len(text)
+            if "<" in text:  # stray HTML tags: drop them and what they uncover
+                s, e = _without_tags(line, a - pos, b - pos)
+                a, b, text = pos + s, pos + e, line[s:e]
+        if text:
+            orig = text if original is normalised else original[a:b]  # most pages need no normalising
+            blocks.append(Block([(a, b)], text, orig, gap))
             gap = 0
+        else:
+            gap += 1
         pos += len(line) + 1
     return blocks
 
 
 _SENTENCE_END = frozenset("。！？!?；;")
+
+
+def has_any(text: str, chars: Iterable[str]) -> bool:
+    """Whether one of a few `chars` occurs in `text`. A substring test per character is much
+    cheaper than walking a Chinese text character by character (each one a new str object)."""
+    for c in chars:  # noqa: SIM110 - a plain loop: any() over a generator costs more here
+        if c in text:
+            return True
+    return False
 
 
 def is_prose_cut(block: Block, rules: LayoutRules) -> bool:
@@ -122,18 +138,27 @@ def is_prose_cut(block: Block, rules: LayoutRules) -> bool:
     t = block.text
     if not t or t[-1] in rules.final:
         return False
-    if any(c in _SENTENCE_END for c in t):
+    if has_any(t, _SENTENCE_END):
         return True
-    return len(t) >= rules.min_cut_body and any(c in rules.clause for c in t)
+    return len(t) >= rules.min_cut_body and has_any(t, rules.clause)
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
 
 
 def repeated_fragment(a: str, b: str, longest: int = 16) -> int:
     """Length of the longest tail of `a` that `b` starts with (2..longest chars, with a Han
     character in it), or 0. That is the fragment a dump prints twice across a break."""
-    for k in range(min(longest, len(a), len(b) - 1), 1, -1):
-        frag = a[-k:]
-        if b.startswith(frag) and any("\u3400" <= c <= "\u9fff" for c in frag):
-            return k
+    top = min(longest, len(a), len(b) - 1)
+    if top < 2:
+        return 0
+    tail = a[-top:]
+    i = tail.find(b[0], 0, top - 1)  # a repeated tail begins with the first character of `b`
+    while i >= 0:
+        frag = tail[i:]
+        if b.startswith(frag) and _HAN.search(frag):
+            return top - i
+        i = tail.find(b[0], i + 1, top - 1)
     return 0
 
 
@@ -154,7 +179,7 @@ def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair
         if prev is not None and prev.role in _JOINABLE and block.role not in _STRUCTURAL:
             gap_start, gap_end = prev.end, block.start
             k = repeated_fragment(prev.text, block.text)
-            cut = is_prose_cut(prev, rules)
+            cut = prev.role != "heading" and is_prose_cut(prev, rules)  # a heading is joined only if repeated
             if k and prev.role == "heading" and prev.text[-1] not in rules.final:
                 prev.role, cut = "body", True  # a "heading" whose tail the next block repeats was cut prose
             if k and (prev.text[-1] in rules.final or cut or k >= 3) and prev.role != "heading":
@@ -167,10 +192,11 @@ def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair
                 prev.text += block.text
                 prev.orig += block.orig
                 continue
-        if not block.text:
+        text = block.text
+        if not text:
             continue
-        for i in range(len(out) - 1, max(-1, len(out) - 4), -1):
-            if out[i].text == block.text and len(block.text) >= 8 and out[i].duplicate_of is None:
+        for i in range(len(out) - 1, max(-1, len(out) - 4), -1) if len(text) >= 8 else ():
+            if out[i].text == text and out[i].duplicate_of is None:
                 block.duplicate_of = i
                 repairs.append(
                     Repair(kind="drop_duplicate_block", start=block.start, end=block.end,

@@ -14,7 +14,7 @@ from functools import cache
 
 from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
-from lhasa_news.page.layout import Block, layout_rules
+from lhasa_news.page.layout import Block, has_any, layout_rules
 
 _HAN = "\u3400-\u9fff"
 NAME = rf"[{_HAN}][{_HAN}·•]{{1,9}}(?![{_HAN}]*[:：])"
@@ -27,6 +27,7 @@ class Patterns:
     sections: frozenset[str]
     kicker_suffixes: tuple[str, ...]
     max_section: int
+    max_heading: int
     byline: re.Pattern[str]
     credit_line: re.Pattern[str]
     credit_tail: re.Pattern[str]
@@ -39,6 +40,10 @@ class Patterns:
     date_only: re.Pattern[str]
     trailing_name: re.Pattern[str]
     role_prefix: re.Pattern[str]
+    # First characters of the line patterns anchored at the start (editor, caption, byline,
+    # subtitle, dateline; date_only starts with a digit): a block that starts with none of them
+    # is none of these lines, and most body blocks are spared six regex calls.
+    openers: frozenset[str]
 
 
 @cache
@@ -51,6 +56,7 @@ def patterns() -> Patterns:
         sections=frozenset(d["sections"]),
         kicker_suffixes=tuple(sorted(d["kicker_suffixes"], key=len, reverse=True)),
         max_section=int(d["max_section_chars"]),
+        max_heading=layout_rules().max_heading,
         byline=re.compile(rf"^(?:{roles})\s*(?P<names>{_NAMES})$"),
         credit_line=re.compile(rf"^(?:(?:{credit_roles})\s*)?(?P<names>{_NAMES})\s*摄$"),
         credit_tail=re.compile(rf"(?<=[。.！!？?)）\s])\s*(?:(?:{credit_roles})\s*)?(?P<names>{_NAMES})\s*摄$"),
@@ -69,6 +75,8 @@ def patterns() -> Patterns:
         date_only=re.compile(r"^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"),
         trailing_name=re.compile(rf"[(（](?P<names>{_NAMES})[)）]\s*$"),
         role_prefix=re.compile(rf"^(?:{roles}|{credit_roles})\s*"),
+        openers=frozenset("(（[【图—-－―")
+        | {w[0] for k in ("editor_words", "caption_openers", "byline_roles", "dateline_agencies") for w in d[k]},
     )
 
 
@@ -117,10 +125,12 @@ def meta_reporters(block: Block) -> list[str]:
     return []
 
 
-def is_heading_like(text: str) -> bool:
+_HEADING_STOPS = tuple("。！？!?；;")
+
+
+def is_heading_like(text: str, max_heading: int) -> bool:
     """Short, and without sentence-final punctuation: a headline, kicker, intertitle or column."""
-    rules = layout_rules()
-    return len(text) <= rules.max_heading and not any(c in "。！？!?；;" for c in text) and text[-1] not in "，,："
+    return len(text) <= max_heading and not has_any(text, _HEADING_STOPS) and text[-1] not in "，,："
 
 
 def is_section_name(text: str) -> bool:
@@ -133,51 +143,57 @@ def is_section_name(text: str) -> bool:
     return not text.endswith(p.kicker_suffixes)
 
 
+_META_STOPS = tuple("。！？")
+
+
 def classify(block: Block) -> str:
     """The role a block has on its own: structural roles, 'heading' (short, unpunctuated) or body."""
     p = patterns()
     t = block.text
-    if p.editor.match(t) and len(t) <= 40:
-        block.info["editors"] = names_of(block, p.editor.match(t))  # type: ignore[arg-type]
+    c = t[:1]
+    opens = c in p.openers or c.isspace() or c.isdecimal()  # \s (editor) and \d (date_only) too
+    credited = "摄" in t  # credits end in 摄
+    if opens and len(t) <= 40 and (m := p.editor.match(t)):
+        block.info["editors"] = names_of(block, m)
         return "editor"
-    m = p.credit_line.match(t)
-    if m and len(t) <= 40:
+    if credited and len(t) <= 40 and (m := p.credit_line.match(t)):
         block.info["photographers"] = names_of(block, m)
         return "credit"
-    if p.caption.match(t):
-        _credit_tail(block)
+    if opens and p.caption.match(t):
+        if credited:
+            _credit_tail(block)
         return "caption"
-    if p.date_only.match(t) or (p.meta.search(t) and len(t) <= 90 and not any(c in "。！？" for c in t)):
+    if (opens and p.date_only.match(t)) or (len(t) <= 90 and not has_any(t, _META_STOPS) and p.meta.search(t)):
         block.info["published"] = meta_date(t)
         block.info["reporters"] = meta_reporters(block)
         ed = p.editor_inline.search(t)
         block.info["editors"] = names_of(block, ed) if ed else []
         return "meta"
-    m = p.byline.match(t)
-    if m and len(t) <= 40:
+    if opens and len(t) <= 40 and (m := p.byline.match(t)):
         block.info["reporters"] = names_of(block, m)
         return "byline"
-    m = p.subtitle.match(t)
-    if m and is_heading_like(m["text"]):
+    m = p.subtitle.match(t) if opens else None
+    if m and is_heading_like(m["text"], p.max_heading):
         block.info["subtitle"] = block.orig[m.start("text") :]
         return "subtitle"
-    m = p.dateline.match(t)
+    m = p.dateline.match(t) if opens else None
     if m and len(t) > m.end():
         block.info["dateline"] = block.orig[m.start("place") : m.end("place")]
         block.info["dateline_end"] = m.end()
         block.info["reporters"] = names_of(block, m) if m["names"] else []
-        _credit_tail(block)
+        if credited:
+            _credit_tail(block)
         return "dateline"
-    if _credit_tail(block):
+    if credited and _credit_tail(block):
         text_part = block.info["credit_at"]
         return "caption" if isinstance(text_part, int) and text_part <= 40 else "body"
-    if is_heading_like(t):
-        return "heading"
-    return "body"
+    return "heading" if is_heading_like(t, p.max_heading) else "body"
 
 
 def _credit_tail(block: Block) -> bool:
-    """A photo credit at the end of a caption or paragraph ("…(3月30日摄)。 新华社记者 徐昱 摄")."""
+    """A photo credit at the end of a caption or paragraph ("…(3月30日摄)。 新华社记者 徐昱 摄").
+
+    Only worth trying on a text with 摄 in it (the caller knows)."""
     m = patterns().credit_tail.search(block.text)
     if m is None or "日摄" in block.text[max(0, m.start() - 2) : m.end()]:
         return False

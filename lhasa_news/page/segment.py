@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
-from lhasa_news.models import Article, Paragraph, Repair, Span
+from pydantic import TypeAdapter
+
+from lhasa_news.models import Article, Repair
 from lhasa_news.page.layout import Block, repair, split_blocks
 from lhasa_news.page.patterns import NAME, classify, is_section_name, names_of, patterns, split_names
 
@@ -65,8 +69,8 @@ def segment(original: str, normalised: str) -> Segmented:
         (b.info["published"] for b in blocks if b.role == "meta" and isinstance(b.info.get("published"), str)),
         None,
     )
-    drafts = _group(blocks)
-    return Segmented([_build(d, original) for d in drafts], repairs, published)  # type: ignore[arg-type]
+    articles = _articles().validate_python([_build(d, original) for d in _group(blocks)])
+    return Segmented(articles, repairs, published)  # type: ignore[arg-type]
 
 
 def _group(blocks: list[Block]) -> list[Draft]:
@@ -191,39 +195,52 @@ def _trailing_reporter(d: Draft) -> None:
         d.add_names("reporters", names_of(last, m))
 
 
-def _span(b: Block, original: str) -> Span:
-    return Span(text=original[b.start : b.end], start=b.start, end=b.end)
+@cache
+def _articles() -> TypeAdapter[list[Article]]:
+    """The articles of a page, with their spans and paragraphs, are built as plain dicts and
+    validated in one call: each model is built once, and that is much cheaper than constructing
+    the nested models one by one."""
+    return TypeAdapter(list[Article])
 
 
-def _paragraph(b: Block, original: str) -> Paragraph:
-    pieces = list(b.pieces)
+def _span(b: Block, original: str) -> dict[str, Any]:
+    return {"text": original[b.start : b.end], "start": b.start, "end": b.end}
+
+
+def _paragraph(b: Block, original: str) -> dict[str, Any] | None:
+    """The paragraph of a body block (None if nothing is left of it)."""
+    pieces = b.pieces
     if b.role == "dateline":
         cut = b.original_offset(int(b.info.get("dateline_end", 0)))  # type: ignore[call-overload]
-        pieces[0] = (cut, pieces[0][1])
-    spans = [Span(text=original[a:e], start=a, end=e) for a, e in pieces if e > a]
-    return Paragraph(text="".join(s.text for s in spans), pieces=spans)
+        pieces = [(cut, pieces[0][1]), *pieces[1:]]
+    spans = [{"text": original[a:e], "start": a, "end": e} for a, e in pieces if e > a]
+    if len(spans) == 1:
+        return {"text": spans[0]["text"], "pieces": spans}
+    text = "".join(original[a:e] for a, e in pieces if e > a)
+    return {"text": text, "pieces": spans} if text else None
 
 
-def _build(d: Draft, original: str) -> Article:
-    start = min(b.start for b in d.blocks)
-    end = max(b.end for b in d.blocks)
-    paragraphs = [p for p in (_paragraph(b, original) for b in d.body) if p.text]
-    return Article(
-        start=start,
-        end=end,
-        text=original[start:end],
-        headline=_clean(original, d.headline),
-        kicker=_clean(original, d.kicker),
-        subtitle=d.subtitle and _strip_dash(original, d),
-        section=d.section,
-        intertitles=[_span(b, original) for b in d.intertitles],
-        reporters=d.reporters,
-        photographers=d.photographers,
-        editors=d.editors,
-        dateline=d.dateline,
-        captions=[_span(b, original) for b in d.captions],
-        paragraphs=paragraphs,
-    )
+def _build(d: Draft, original: str) -> dict[str, Any]:
+    """The fields of a draft's `Article`."""
+    start = min([b.pieces[0][0] for b in d.blocks])
+    end = max([b.pieces[-1][1] for b in d.blocks])
+    paragraphs = [p for p in (_paragraph(b, original) for b in d.body) if p is not None]
+    return {
+        "start": start,
+        "end": end,
+        "text": original[start:end],
+        "headline": _clean(original, d.headline),
+        "kicker": _clean(original, d.kicker),
+        "subtitle": d.subtitle and _strip_dash(original, d),
+        "section": d.section,
+        "intertitles": [_span(b, original) for b in d.intertitles],
+        "reporters": d.reporters,
+        "photographers": d.photographers,
+        "editors": d.editors,
+        "dateline": d.dateline,
+        "captions": [_span(b, original) for b in d.captions],
+        "paragraphs": paragraphs,
+    }
 
 
 def _clean(original: str, b: Block | None) -> str | None:

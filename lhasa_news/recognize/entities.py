@@ -9,10 +9,12 @@ to one canonical name (高新区 / 拉萨高新区 / 拉萨高新技术产业开
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
+from lhasa_news.text.normalise import normalise
 
 _HAN = "\u3400-\u9fff"
 
@@ -28,6 +30,38 @@ class Entity:
     canonical: str
 
 
+@dataclass(frozen=True)
+class RunTail:
+    """A pattern that is a run of 2..`reach` characters ending in a tail (A、B等一批 …, X集团 投资),
+    found from its tails: tried from every position of a text, the run costs O(n·reach).
+
+    `tail` matches wherever the pattern's tail can, with the run's first two characters before it (a
+    lookbehind), and `last_break` up to the last character that cannot be in the run. No match starts
+    before the next tail `t` less `reach`, nor at or before a break ahead of `t`; one starts right after,
+    as the run up to `t` is whole there. So the match from there is `pattern.finditer`'s next match."""
+
+    pattern: re.Pattern[str]
+    tail: re.Pattern[str]
+    last_break: re.Pattern[str]
+    reach: int
+
+    @classmethod
+    def compile(cls, pattern: str, tail: str, breaks: str, reach: int) -> RunTail:
+        """`breaks`: a regex class of the characters the run cannot hold."""
+        return cls(re.compile(pattern), re.compile(tail), re.compile(rf"(?s:.*){breaks}"), reach)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (t := self.tail.search(text, pos + 2)) is not None:
+            start = max(pos, t.start() - self.reach)
+            cut = self.last_break.match(text, start, t.start())
+            m = self.pattern.match(text, cut.end() if cut else start) or self.pattern.search(text, start)
+            if m is None:
+                return
+            yield m
+            pos = m.end()
+
+
 _PLACE_SUFFIX = ("自治区", "地区", "市", "县", "区", "乡", "镇", "村", "社区", "街道", "园区", "开发区")
 _ORG_SUFFIX = (
     "有限公司", "公司", "集团", "合作社", "专业合作社", "总工会", "工会", "管委会", "委员会", "协会", "实践站",
@@ -36,6 +70,7 @@ _ORG_SUFFIX = (
 
 
 _FUNCTION_CHARS = frozenset("的在和与将为对是了当把从向及或并让使被给由于以等")
+_LAST_FUNCTION_CHAR = re.compile(rf"(?s:.*)[{''.join(sorted(_FUNCTION_CHARS))}]")
 _VERBS_IN_NAME = re.compile(
     "引进|招引|促成|成立|举办|开展|组织|推动|依托|通过|支持|联合|参加|签约|获悉|并购|收购|入主|投资|向|由"
 )
@@ -67,11 +102,39 @@ def gazetteer() -> Gazetteer:
         names[canon] = canon
         for v in variants:
             names[v] = canon
-    ordered = sorted(names, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in ordered))
+    pattern = re.compile(trie_alternation(names))
     suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
     suffixed = re.compile(rf"[{_HAN}]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))})")
     return Gazetteer(names, pattern, suffixed)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def trie_alternation(words: Iterable[str], end: Mapping[str, str] | None = None) -> str:
+    """The words as one regex that tries them at a position longest first, like their alternation
+    longest first (data.alternation), but as a tree of shared prefixes (拉萨(?:市|高新区)?): the engine
+    tries the few words of the next character, not all of them, at each position. (The words that
+    match at one position are prefixes of each other, so longest first is the only order there.)
+
+    `end` gives words a zero-width condition where they end (a lookbehind, a lookahead)."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: _Trie, word: str) -> str:
+        alts = [re.escape(c) + branch(child, word + c) for c, child in sorted(node.items()) if c]
+        if "" in node:  # a word ends here: tried after the longer words, on its condition if it has one
+            condition = end.get(word, "") if end else ""
+            if not condition:
+                return f"(?:{'|'.join(alts)})?" if alts else ""
+            alts.append(condition)
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return branch(root, "")
 
 
 def canonical_place(name: str) -> str | None:
@@ -120,20 +183,27 @@ def places_in(text: str, start: int, end: int) -> list[str]:
 
 @dataclass(frozen=True)
 class NameRules:
-    org: re.Pattern[str]
+    org: RunTail
     person: re.Pattern[str]
 
 
 @cache
 def name_rules() -> NameRules:
     d = load("entities")
-    orgs = "|".join(map(re.escape, sorted(d["org_suffixes"], key=len, reverse=True)))
-    titles = "|".join(map(re.escape, sorted(d["person_titles"], key=len, reverse=True)))
-    stops = "|".join(map(re.escape, sorted(d["after_name"], key=len, reverse=True)))
+    suffixes = d["org_suffixes"]
+    orgs = trie_alternation(suffixes)  # tried after every length of the name run: as a tree
+    name = rf"[{_HAN}A-Za-z（）()]"
+    titles = trie_alternation(d["person_titles"])
+    stops = trie_alternation(d["after_name"])
     return NameRules(
-        org=re.compile(rf"[{_HAN}A-Za-z（）()]{{2,24}}(?:{orgs})"),
+        org=RunTail.compile(
+            rf"{name}{{2,24}}(?:{orgs})",
+            trie_alternation(suffixes, end={x: rf"(?<={name}{{2}}{re.escape(x)})" for x in suffixes}),
+            rf"[^{_HAN}A-Za-z（）()]",
+            24,
+        ),
         person=re.compile(
-            rf"(?:{titles})(?!{stops}|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?={stops}|[，,。：:、\s“]|$)"
+            rf"(?:{titles})(?!(?:{stops})|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?=(?:{stops})|[，,。：:、\s“]|$)"
         ),
     )
 
@@ -141,8 +211,6 @@ def name_rules() -> NameRules:
 def extract_entities(text: str) -> list[Entity]:
     """Places (gazetteer and suffixes), organisations (suffixes) and people (after a title) of
     `text`, in order, with spans into `text` and a canonical name (aliases of places resolved)."""
-    from lhasa_news.text.normalise import normalise
-
     n = normalise(text)
     g = gazetteer()
     nr = name_rules()
@@ -158,12 +226,11 @@ def extract_entities(text: str) -> list[Entity]:
         add(m.start("name"), m.end("name"), "person", text[m.start("name") : m.end("name")])
     for m in nr.org.finditer(n):
         a = m.start()
-        cut = max(n.rfind(c, a, m.end() - 2) for c in _FUNCTION_CHARS)
-        if cut >= a:
-            a = cut + 1
-        verb = max((v.end() for v in _VERBS_IN_NAME.finditer(n, a, m.end() - 2)), default=-1)
-        if verb > a:
-            a = verb
+        cut = _LAST_FUNCTION_CHAR.match(n, a, m.end() - 2)  # the name starts after the last function word
+        if cut is not None:
+            a = cut.end()
+        for verb in _VERBS_IN_NAME.finditer(n, a, m.end() - 2):  # and after the last verb (引进X公司)
+            a = verb.end()
         if m.end() - a >= 3:
             add(a, m.end(), "org", text[a : m.end()])
     for m in g.pattern.finditer(n):

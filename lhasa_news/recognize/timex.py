@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from pydantic import TypeAdapter
+
 from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Granularity, Period, check_published
@@ -55,7 +57,7 @@ class Reference:
 @dataclass(frozen=True)
 class TimexRules:
     pattern: re.Pattern[str]
-    candidate: re.Pattern[str]
+    locator: re.Pattern[str]
     relative_year: dict[str, int]
     year_part: dict[str, tuple[int, int]]
     plan: dict[str, tuple[int, int]]
@@ -63,6 +65,40 @@ class TimexRules:
     stock: frozenset[str]
     not_figure_periods: frozenset[str]
     weak_now: frozenset[str]
+
+
+_NUMERALS = "0123456789〇零一二两三四五六七八九十"
+
+
+def _locator(candidates: set[str], words: list[str], plans: list[str], count: str) -> re.Pattern[str]:
+    """Where `pattern` is worth trying: a candidate character where one of its parts can begin.
+
+    Every part of the `main` alternative is optional, so `pattern` matches (empty) anywhere, and
+    trying it at each candidate character is slow. This holds wherever a part can begin, and at a
+    few more places (it may say yes too often, never too rarely): a word, a quoted plan, counted
+    years or months, and a number that 年, 月 or a range dash follows after at most four numerals
+    (the longest a year, month or count of `pattern` has). Keep it in step with `pattern`.
+    """
+    starts: dict[str, set[str]] = {}  # first character -> what may follow it
+    for w in words:
+        starts.setdefault(w[0], set()).add(re.escape(w[1:]))
+    for quote in '“"':
+        starts.setdefault(quote, set()).add(f"(?:{_alt(plans)})")
+    for word in ("近", "这", "过去"):
+        starts.setdefault(word[0], set()).add(rf"{word[1:]}(?:{count})\s*年")
+    starts.setdefault("前", set()).add(rf"\s*(?:{count})\s*个月")
+    for n in _NUMERALS:
+        starts.setdefault(n, set()).add(r"[\d〇零一二两三四五六七八九十]{0,3}+\s*+[年月—\-~～至到]")
+    # One branch per first character, each opening with it: the regex engine then scans for those
+    # characters alone and rejects a branch on its first character. Only a candidate character can
+    # start an expression; a word that is a bare first character needs nothing after it.
+    return re.compile(
+        "|".join(
+            re.escape(c) if "" in rest else f"{re.escape(c)}(?:{'|'.join(sorted(rest))})"
+            for c, rest in sorted(starts.items())
+            if c in candidates
+        )
+    )
 
 
 @cache
@@ -74,6 +110,7 @@ def rules() -> TimexRules:
     window = {k: int(v) for k, v in d["window_days"].items()}
     num = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
     day = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    count = r"\d{1,2}|[一二两三四五六七八九十]{1,2}"
     year = r"(?P<year>(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?P<fy>度|底|末|初)?"
     month_range = (
         rf"(?P<m1>{num})\s*(?:月份?)?\s*[—\-~～至到]\s*(?:(?P<y2>(?:1[89]|20)\d{{2}})\s*年)?\s*(?P<m2>{num})\s*月份?"
@@ -82,6 +119,7 @@ def rules() -> TimexRules:
         rf"(?P<m>{num})\s*月份?\s*(?:(?P<d>{day})\s*[日号](?:\s*[—\-~～至到]\s*(?P<d2>{day})\s*[日号])?)?"
         r"(?P<mpos>底|末|初|上旬|中旬|下旬)?"
     )
+    until = "截至|截止到|截止|到"
     first_n = r"前\s*(?P<fn>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
     body = (
         rf"(?P<yr1>(?:1[89]|20)\d{{2}})\s*年?\s*(?:至|到|—|-|~)\s*(?P<yr2>(?:1[89]|20)\d{{2}})\s*年(?:度)?"
@@ -92,10 +130,10 @@ def rules() -> TimexRules:
         rf"(?P<plan>[“\"]?(?P<planname>{_alt(plan)})[”\"]?\s*(?:期间|时期|以来)?)"
         rf"|(?P<stock>(?:截至|截止|截止到)\s*目前|{_alt(list(d['stock']))})"
         rf"|(?P<window>{_alt(window)})"
-        rf"|(?P<years>(?:近|这|过去)?(?P<ny>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年(?:来|间|以来)"
-        rf"|这(?P<ny2>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年)"
+        rf"|(?P<years>(?:近|这|过去)?(?P<ny>{count})\s*年(?:来|间|以来)"
+        rf"|这(?P<ny2>{count})\s*年)"
         rf"|(?P<recent>近年来|近些年)"
-        rf"|(?P<main>(?P<until>截至|截止到|截止|到)?\s*(?P<since>自|从)?\s*(?:{body})\s*(?P<lai>以来)?)"
+        rf"|(?P<main>(?P<until>{until})?\s*(?P<since>自|从)?\s*(?:{body})\s*(?P<lai>以来)?)"
     )
     words = [
         *rel,
@@ -116,9 +154,11 @@ def rules() -> TimexRules:
         "过去",
     ]
     firsts = {w[0] for w in words} | set('0123456789〇零一二两三四五六七八九十“"')
+    expressions = [*rel, "同年", "当年", *part, *plan, *window, *d["stock"], "近年来", "近些年", *until.split("|")]
+    locator = _locator(firsts, [*expressions, "自", "从", "以来"], list(plan), count)
     return TimexRules(
         pattern=pattern,
-        candidate=re.compile("[" + re.escape("".join(sorted(firsts))) + "]"),
+        locator=locator,
         relative_year=rel,
         year_part=part,
         plan=plan,
@@ -146,7 +186,7 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Resolved:
     first: date | None
     last: date | None
@@ -157,85 +197,99 @@ class _Resolved:
 def _resolve(m: re.Match[str], ref: Reference | None, context_year: int | None) -> _Resolved | None:
     """Dates of a match; a date outside the calendar (year 0, 2月30日) leaves them unknown."""
     try:
-        return _resolve_dates(m, ref, context_year)
+        if m.lastgroup == "main":
+            return _resolve_main(m, ref, context_year)
+        return _resolve_word(m, ref)
     except (ValueError, OverflowError):
         return _Resolved(None, None, _grain_of(m), None)
 
 
-def _grain_of(m: re.Match[str]) -> Granularity:
+# Groups are read one by one (g["d"]): m.groupdict() would build all thirty of them for every match.
+
+
+def _grain_of(g: re.Match[str]) -> Granularity:
     """The grain an expression has by its form, whether or not it can be resolved."""
-    g = m.groupdict()
-    if g.get("d") or g.get("mpos") in ("底", "末", "初"):
+    if g["d"] or g["mpos"] in ("底", "末", "初"):
         return "day"
-    if g.get("m") or g.get("m1") or g.get("fn"):
+    if g["m"] or g["m1"] or g["fn"]:
         return "month"
-    if g.get("part"):
-        return "quarter" if "季" in g["part"] else "half_year" if "半年" in g["part"] else "year"
-    if g.get("yr1") or g.get("years") or g.get("plan"):
+    part = g["part"]
+    if part:
+        return "quarter" if "季" in part else "half_year" if "半年" in part else "year"
+    if g["yr1"] or g["years"] or g["plan"]:
         return "years"
-    if g.get("stock"):
+    if g["stock"]:
         return "day"
-    if g.get("window"):
+    if g["window"]:
         return "window"
     return "year"
 
 
-def _resolve_dates(m: re.Match[str], ref: Reference | None, context_year: int | None) -> _Resolved | None:
+def _resolve_word(m: re.Match[str], ref: Reference | None) -> _Resolved:
+    """A five-year plan, a stock word, a window before publication, or a count of recent years.
+
+    `m.lastgroup` names the alternative of `pattern` that matched (the enclosing group closes last).
+    """
     r = rules()
-    g = m.groupdict()
-    if g["plan"]:
-        a, b = r.plan[g["planname"]]
+    kind = m.lastgroup
+    if kind == "plan":
+        a, b = r.plan[m["planname"]]
         return _Resolved(date(a, 1, 1), date(b, 12, 31), "years", b)
-    if g["stock"]:
+    if kind == "stock":
         return _Resolved(None, ref.last_day if ref else None, "day", ref.year if ref else None)
-    if g["window"]:
+    if kind == "window":
         if ref is None or ref.day is None:
             return _Resolved(None, None, "window", None)
         end = ref.last_day
-        return _Resolved(end - timedelta(days=r.window_days[g["window"]]), end, "window", ref.year)
-    if g["years"]:
-        n = _num(g["ny"] or g["ny2"])
+        return _Resolved(end - timedelta(days=r.window_days[m["window"]]), end, "window", ref.year)
+    if kind == "years":
+        n = _num(m["ny"] or m["ny2"])
         if ref is None or n < 1:
             return _Resolved(None, None, "years", None)
         last_full = ref.year - 1
         return _Resolved(date(last_full - n + 1, 1, 1), date(last_full, 12, 31), "years", last_full)
-    if g["recent"]:
-        return _Resolved(None, None, "years", None)
-    if not g["main"] or not any(g[k] for k in ("yr1", "year", "rel", "part", "m1", "m", "fn")):
+    return _Resolved(None, None, "years", None)  # recent
+
+
+def _resolve_main(g: re.Match[str], ref: Reference | None, context_year: int | None) -> _Resolved | None:
+    """A date or period built of a year (absolute or relative), a part of it, months and days."""
+    yr1, year_text, rel, part, m1, mo_text, fn = g.group("yr1", "year", "rel", "part", "m1", "m", "fn")
+    if not (yr1 or year_text or rel or part or m1 or mo_text or fn):
         return None
-    if g["yr1"]:
-        a, b = int(g["yr1"]), int(g["yr2"])
+    r = rules()
+    if yr1:
+        a, b = int(yr1), int(g["yr2"])
         if a > b:
             return _Resolved(None, None, "years", None)
         return _Resolved(date(a, 1, 1), date(b, 12, 31), "years", b)
     year: int | None
-    if g["year"]:
-        year = _num(g["year"])
-    elif g["rel"] in ("同年", "当年"):
+    if year_text:
+        year = _num(year_text)
+    elif rel in ("同年", "当年"):
         year = context_year if context_year is not None else (ref.year if ref else None)
-    elif g["rel"]:
-        year = ref.year + r.relative_year[g["rel"]] if ref else None
+    elif rel:
+        year = ref.year + r.relative_year[rel] if ref else None
     else:
         year = context_year if context_year is not None else (ref.year if ref else None)
     if year is None or not 1 <= year <= 9999:
-        return _Resolved(None, None, _grain_of(m), None)
+        return _Resolved(None, None, _grain_of(g), None)
     first: date
     last: date
     grain: Granularity
-    if g["part"]:
-        a, b = r.year_part[g["part"]]
+    if part:
+        a, b = r.year_part[part]
         first, last = date(year, a, 1), _month_end(year, b)
         grain = "year" if (a, b) == (1, 12) else ("half_year" if b - a == 5 else "quarter" if b - a == 2 else "month")
-        if g["part"] in ("年底", "年末", "年初"):
+        if part in ("年底", "年末", "年初"):
             grain = "month"
-    elif g["m1"]:
-        a, b = _num(g["m1"]), _num(g["m2"])
+    elif m1:
+        a, b = _num(m1), _num(g["m2"])
         year2 = int(g["y2"]) if g["y2"] else year
         if not (1 <= a <= 12 and 1 <= b <= 12) or (year2, b) < (year, a):
             return _Resolved(None, None, "month", year)
         first, last, grain = date(year, a, 1), _month_end(year2, b), "month"
-    elif g["m"]:
-        mo = _num(g["m"])
+    elif mo_text:
+        mo = _num(mo_text)
         if not 1 <= mo <= 12:
             return _Resolved(None, None, "month", year)
         if g["d"]:
@@ -257,8 +311,8 @@ def _resolve_dates(m: re.Match[str], ref: Reference | None, context_year: int | 
             elif pos == "初":
                 last = first
                 grain = "day"
-    elif g["fn"]:
-        n = _num(g["fn"])
+    elif fn:
+        n = _num(fn)
         if not 1 <= n <= 12:
             return _Resolved(None, None, "month", year)
         first, last, grain = date(year, 1, 1), _month_end(year, n), "month"
@@ -267,9 +321,10 @@ def _resolve_dates(m: re.Match[str], ref: Reference | None, context_year: int | 
         first, last, grain = date(year, a, 1), _month_end(year, b), "month"
     else:
         first, last, grain = date(year, 1, 1), date(year, 12, 31), "year"
-    if g["until"] in ("截至", "截止", "截止到"):
+    until_word, lai, since = g.group("until", "lai", "since")
+    if until_word in ("截至", "截止", "截止到"):
         first = date(year, 1, 1)  # 截至10月底: year to date
-    if g["lai"] or g["since"]:
+    if lai or since:
         until = ref.last_day if ref else None
         return _Resolved(first, until if until and until >= first else None, grain, year)
     return _Resolved(first, last, grain, year)
@@ -279,56 +334,61 @@ def _scan(normalised: str, ref: Reference | None) -> list[tuple[re.Match[str], _
     out: list[tuple[re.Match[str], _Resolved]] = []
     context_year: int | None = None
     tr = rules()
-    pat = tr.pattern
+    pattern, locator = tr.pattern, tr.locator
     pos = 0
-    n = len(normalised)
-    while pos < n:
-        c = tr.candidate.search(normalised, pos)
-        if c is None:
-            break
-        m = pat.match(normalised, c.start())
-        if m is None or m.end() == m.start():
-            pos = c.start() + 1
+    while (c := locator.search(normalised, pos)) is not None:
+        start = c.start()
+        m = pattern.match(normalised, start)
+        if m is None or m.end() == start:
+            pos = start + 1  # `locator` said yes too soon: nothing starts here after all
             continue
         pos = m.end()
-        before = normalised[m.start() - 1] if m.start() else ""
-        if before.isdigit() or (m.group("main") and before == "第"):
+        before = normalised[start - 1] if start else ""
+        rel = m["rel"]
+        if before.isdigit() or (before == "第" and m.lastgroup == "main"):
             continue
-        if m.group("rel") in ("后年", "前年") and before in _GLUED_BEFORE:
+        if rel in ("后年", "前年") and before in _GLUED_BEFORE:
             continue  # 建成后年产, 提前年: 后/前 belongs to the word before
-        if m.group("rel") in ("年内", "年內") and before and before in DIGITS:
+        if rel in ("年内", "年內") and before and before in DIGITS:
             continue  # 五年内: a span of five years, not "within this year"
         res = _resolve(m, ref, context_year)
         if res is None:
             continue
-        if res.year is not None and (m.group("year") or m.group("rel") or m.group("yr1")):
+        if res.year is not None and (rel or m["year"] or m["yr1"]):
             context_year = res.year
         out.append((m, res))
     return out
 
 
-def _period(text: str, m: re.Match[str], res: _Resolved, rule: str) -> Period:
+def _period(text: str, m: re.Match[str], res: _Resolved) -> dict[str, object]:
+    """The fields of the `Period` of a match, its span without the spaces at either end."""
     s, e = m.span()
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    return Period(
-        text=text[s:e],
-        start=s,
-        end=e,
-        rule=rule,
-        first_day=res.first,
-        last_day=res.last,
-        granularity=res.grain,
-    )
+    return {
+        "text": text[s:e],
+        "start": s,
+        "end": e,
+        "rule": f"timex.{m.lastgroup or 'main'}",
+        "first_day": res.first,
+        "last_day": res.last,
+        "granularity": res.grain,
+    }
+
+
+@cache
+def _periods() -> TypeAdapter[list[Period]]:
+    """Periods are validated all at once, which costs much less than one constructor call each."""
+    return TypeAdapter(list[Period])
 
 
 def extract_periods(text: str, published: date | str | None = None) -> list[Period]:
     """Every time expression of `text`, in order, resolved against `published` where relative."""
     ref = Reference.of(published)
     n = normalise(text)
-    return [_period(text, m, res, f"timex.{m.lastgroup or 'main'}") for m, res in _scan(n, ref)]
+    return _periods().validate_python([_period(text, m, res) for m, res in _scan(n, ref)])
 
 
 def parse_period(text: str, published: date | str | None = None) -> Period:
