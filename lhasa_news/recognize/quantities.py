@@ -92,7 +92,7 @@ _V = TypeVar("_V")
 def _starts() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     """Where a match may start (a numeral, 翻, 半, the first character of a word that is a quantity
     by itself, such as 对折), and those words by their first character (data/units.toml). At a
-    numeral the match goes on over its plain run of digits (2023) or of Chinese numerals (二十)."""
+    numeral the match goes on over its run (2023, 1.5, 3亿; 二十): see `_AR_RUN_GOES_ON`."""
     words = sorted(table().words or {}, key=len, reverse=True)
     by_first: dict[str, tuple[str, ...]] = {}
     for w in words:
