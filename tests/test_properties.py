@@ -28,6 +28,29 @@ def test_extract_never_raises_and_spans_are_exact(text: str) -> None:
         assert q.start < q.end
 
 
+# Numerals of any length before a magnitude or a unit: values may leave the range any figure
+# reaches (10^20), which must drop the token, never raise.
+huge = st.builds(
+    lambda pre, digits, mags, unit, post: pre + digits + mags + unit + post,
+    st.sampled_from(["", "处", "约", "1-", "3至", "百分之", "负"]),
+    st.from_regex(r"[1-9][0-9]{0,29}(\.[0-9]{1,4})?", fullmatch=True)
+    | st.text(alphabet="一二三九十百千万亿", min_size=1, max_size=12),
+    st.text(alphabet="万亿兆千", max_size=3),
+    st.sampled_from(["", "兆瓦", "亿元", "万吨", "吨", "亩", "%", "倍", "元/千瓦时", "万元/亩", "余人", "公里"]),
+    st.sampled_from(["", "左右", "，另有5吨", "-9" * 3]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(huge)
+def test_huge_values_never_raise(text: str) -> None:
+    for q in extract_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.value is None or abs(q.value) < 10**20
+    page = parse_page(text)
+    assert all(text[f.quantity.start : f.quantity.end] == f.quantity.text for f in page.figures)
+
+
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_reparse_gives_the_same_value(text: str) -> None:

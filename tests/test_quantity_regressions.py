@@ -97,3 +97,20 @@ def test_not_quantities(text: str) -> None:
 )
 def test_review_findings(text: str, found: list[str]) -> None:
     assert [q.text for q in extract_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("处344064013615707兆瓦，另有5吨", ["5吨"]),
+        ("1-344064013615707万吨和3人", ["3人"]),
+        ("99999999999999999999亿元", []),
+        ("九万亿亿元，增长5%", ["5%"]),
+        ("约1000000000000000000000元", []),
+    ],
+)
+def test_values_beyond_range_are_dropped_not_raised(text: str, found: list[str]) -> None:
+    """A value above any news figure (10^20) is no quantity; the rest of the text is still read."""
+    assert [q.text for q in extract_quantities(text)] == found
+    with pytest.raises(ValueError):
+        parse_quantity(text.split("，")[0].split("和")[0])

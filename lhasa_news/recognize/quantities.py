@@ -413,105 +413,116 @@ def _scan(n: str, standalone: bool) -> list[_Found]:
     pos = 0
     length = len(n)
     while pos < length:
-        # A cheap character class finds where a numeral may start (and takes the plain run of digits
-        # or Chinese numerals there); the full grammar is matched only there, anchored, and only when
-        # the character after the run may make the token longer or another kind (_RUN_GOES_ON).
-        c = find(n, pos)
-        if c is None:
-            break
-        start, end = c.span()
-        first = n[start]
-        nxt = n[end] if end < length else ""
-        arabic = first in _ASCII_DIGITS
-        # The common case: an Arabic run before a character that neither extends it nor makes it a
-        # code (20元, 1.5%, 3亿元): the run is the token, and of the shape checks only a date word
-        # after it (20世纪) applies.
-        plain = arabic and first != "0" and nxt not in r.digits_stop
-        if plain:
-            tok = c.group()
-            pos = end
-        else:
-            if nxt in (_AR_RUN_GOES_ON if arabic else _CN_RUN_GOES_ON) or not (arabic or first in _CN_CHARS):
-                m = (_TOKEN_AR if arabic else _TOKEN_CN if first in _CN_CHARS else _TOKEN).match(n, start)
-                if m is None:
-                    special = _special_at(n, start, words, r, standalone) if first in specials else None
-                    if special is not None:
-                        out.append(_finish(n, special, r))
-                    pos = special.end if special is not None else start + 1
-                    continue
-                pos = m.end()
-                if m.lastgroup != "num":
-                    found = _other_token(n, m, r)
-                    if found is not None:
-                        out.append(_finish(n, found, r))
-                        pos = max(pos, found.end)
-                    continue
-                tok = m.group()
-                end = pos
-                nxt = n[end] if end < length else ""
-            else:
+        token_start = pos
+        try:
+            # A cheap character class finds where a numeral may start (and takes the plain run of digits
+            # or Chinese numerals there); the full grammar is matched only there, anchored, and only when
+            # the character after the run may make the token longer or another kind (_RUN_GOES_ON).
+            c = find(n, pos)
+            if c is None:
+                break
+            start, end = c.span()
+            first = n[start]
+            nxt = n[end] if end < length else ""
+            arabic = first in _ASCII_DIGITS
+            # The common case: an Arabic run before a character that neither extends it nor makes it a
+            # code (20元, 1.5%, 3亿元): the run is the token, and of the shape checks only a date word
+            # after it (20世纪) applies.
+            plain = arabic and first != "0" and nxt not in r.digits_stop
+            if plain:
                 tok = c.group()
                 pos = end
-            if nxt in (_AR_GOES_ON if arabic else _CN_GOES_ON):
-                longer = (_AR_LONGER if arabic else _CN_LONGER).match(n, start)
-                if longer is not None and longer.end() > end:
-                    tok = longer.group()
-                    pos = end = longer.end()
+            else:
+                if nxt in (_AR_RUN_GOES_ON if arabic else _CN_RUN_GOES_ON) or not (arabic or first in _CN_CHARS):
+                    m = (_TOKEN_AR if arabic else _TOKEN_CN if first in _CN_CHARS else _TOKEN).match(n, start)
+                    if m is None:
+                        special = _special_at(n, start, words, r, standalone) if first in specials else None
+                        if special is not None:
+                            out.append(_finish(n, special, r))
+                        pos = special.end if special is not None else start + 1
+                        continue
+                    pos = m.end()
+                    if m.lastgroup != "num":
+                        found = _other_token(n, m, r)
+                        if found is not None:
+                            out.append(_finish(n, found, r))
+                            pos = max(pos, found.end)
+                        continue
+                    tok = m.group()
+                    end = pos
                     nxt = n[end] if end < length else ""
-        before = n[start - 1] if start else ""
-        # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks; ordinals.
-        # One set lookup and one character test let the common neighbour through.
-        if (before in r.before_marks or before.isdigit()) and _glued(n, start, before, r, standalone):
-            continue
-        # The checks of the token's own shape and of the character after it; an Arabic number with
-        # a plain last character and a plain neighbour (the common case) needs none of them.
-        if plain:
-            if nxt in r.never_after_firsts and r.never_after.after(n, end) is not None:
+                else:
+                    tok = c.group()
+                    pos = end
+                if nxt in (_AR_GOES_ON if arabic else _CN_GOES_ON):
+                    longer = (_AR_LONGER if arabic else _CN_LONGER).match(n, start)
+                    if longer is not None and longer.end() > end:
+                        tok = longer.group()
+                        pos = end = longer.end()
+                        nxt = n[end] if end < length else ""
+            before = n[start - 1] if start else ""
+            # Codes and names: G318, 1+N, 4/5G, 3A级; digits glued to letters or code marks; ordinals.
+            # One set lookup and one character test let the common neighbour through.
+            if (before in r.before_marks or before.isdigit()) and _glued(n, start, before, r, standalone):
                 continue
-        elif not arabic or first == "0" or nxt in r.token_marks or tok[-1] in _LAST_MARKS:
-            shaped = _shaped(n, start, end, tok, before, arabic, r, standalone)
-            if shaped is None:
-                continue
-            tok, end = shaped
-            nxt = n[end] if end < length else ""
-        if not arabic and len(tok) == 2 and n.startswith("折", end) and _two_digits(tok):
-            # 八五折, 三八折: a discount's two digits are read one by one (85 %), never as a pair
-            number: Number | None = Number(Decimal(_two_digits(tok)), chinese=True, digit_string=True)
-        else:
-            number = _parse_token_cached(tok) if len(tok) <= _MAX_TOKEN else None
-        if number is None:
-            if not arabic:
-                continue
-            simple = _SIMPLE_AR.match(tok)  # 1百200: the mixed reading fails, 1百 alone stands
-            if simple is None or simple.end() >= len(tok):
-                continue
-            tok = simple.group()
-            pos = end = start + simple.end()
-            nxt = n[end] if end < length else ""
-            number = _parse_token(tok)
+            # The checks of the token's own shape and of the character after it; an Arabic number with
+            # a plain last character and a plain neighbour (the common case) needs none of them.
+            if plain:
+                if nxt in r.never_after_firsts and r.never_after.after(n, end) is not None:
+                    continue
+            elif not arabic or first == "0" or nxt in r.token_marks or tok[-1] in _LAST_MARKS:
+                shaped = _shaped(n, start, end, tok, before, arabic, r, standalone)
+                if shaped is None:
+                    continue
+                tok, end = shaped
+                nxt = n[end] if end < length else ""
+            if not arabic and len(tok) == 2 and n.startswith("折", end) and _two_digits(tok):
+                # 八五折, 三八折: a discount's two digits are read one by one (85 %), never as a pair
+                number: Number | None = Number(Decimal(_two_digits(tok)), chinese=True, digit_string=True)
+            else:
+                number = _parse_token_cached(tok) if len(tok) <= _MAX_TOKEN else None
             if number is None:
-                continue
-        # fused 上百/上千/上万: part of the text, "above"
-        fused = False
-        if (
-            before in r.fused
-            and tok[0] in "十百千万"
-            and not number.digit_string
-            and (before != "上" or tok[0] != "十")
-        ):
-            start -= 1
-            fused = True
+                if not arabic:
+                    continue
+                simple = _SIMPLE_AR.match(tok)  # 1百200: the mixed reading fails, 1百 alone stands
+                if simple is None or simple.end() >= len(tok):
+                    continue
+                tok = simple.group()
+                pos = end = start + simple.end()
+                nxt = n[end] if end < length else ""
+                number = _parse_token(tok)
+                if number is None:
+                    continue
+            # fused 上百/上千/上万: part of the text, "above"
+            fused = False
+            if (
+                before in r.fused
+                and tok[0] in "十百千万"
+                and not number.digit_string
+                and (before != "上" or tok[0] != "十")
+            ):
+                start -= 1
+                fused = True
 
-        # The unit, or a range partner, or neither.
-        found = _with_unit(n, start, end, nxt, tok, number, r, standalone, fused)
-        if found is None:
-            continue
-        if before in _SIGNS and found.start == start and found.number.value is not None and _minus_sign(n, start, r):
-            found.number = _negated(found.number)  # 增长-3.2%, 负0.5%: a sign, part of the text
-            found.start -= 1
-        if found.end > pos:
-            pos = found.end
-        out.append(_finish(n, found, r))
+            # The unit, or a range partner, or neither.
+            found = _with_unit(n, start, end, nxt, tok, number, r, standalone, fused)
+            if found is None:
+                continue
+            if (
+                before in _SIGNS
+                and found.start == start
+                and found.number.value is not None
+                and _minus_sign(n, start, r)
+            ):
+                found.number = _negated(found.number)  # 增长-3.2%, 负0.5%: a sign, part of the text
+                found.start -= 1
+            if found.end > pos:
+                pos = found.end
+            out.append(_finish(n, found, r))
+        except (NumeralError, ArithmeticError):
+            # A value beyond what any news figure reaches (344064013615707兆瓦): the token is no
+            # quantity, and the scan goes on after it rather than failing the whole text.
+            pos = max(pos, token_start + 1)
     return out
 
 
