@@ -51,8 +51,8 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         articles, repairs = seg.articles, seg.repairs
         if pub is None and seg.published is not None:
             pub = seg.published
-    quantities = extract_quantities(text)
-    periods = extract_periods(text, pub)
+    quantities = extract_quantities(text, normalised=normalised)
+    periods = extract_periods(text, pub, normalised=normalised)
     joined = bytearray(len(text))  # line breaks that a repair joined: no sentence ends there
     for r in repairs:
         if r.kind == "join":
@@ -70,7 +70,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         Entity.trusted(
             text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical
         )
-        for e in extract_entities(text)
+        for e in extract_entities(text, normalised=normalised)
     ]
     entities = _with_bylines(text, articles, entities)
     for ev in events:

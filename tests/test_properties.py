@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lhasa_news import extract_quantities, parse_page, parse_quantity
+from lhasa_news.recognize.entities import extract_entities
+from lhasa_news.recognize.timex import extract_periods
+from lhasa_news.text.normalise import normalise
 
 # Text built from the characters that matter: digits, Chinese numerals, units, qualifiers,
 # punctuation and a few ordinary characters, so that generated strings hit the grammar often.
@@ -90,3 +94,23 @@ def test_linear_on_long_digit_runs_and_lines() -> None:
         t_small = max(_seconds(small), 1e-4)
         t_big = _seconds(big)
         assert t_big / t_small < 40, (unit, t_small, t_big)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_passing_the_normalised_text_changes_nothing(text: str) -> None:
+    """The pipeline hands each recogniser the page it normalised once; the result is the same."""
+    n = normalise(text)
+    assert extract_quantities(text, normalised=n) == extract_quantities(text)
+    assert extract_periods(text, "2024-05-10", normalised=n) == extract_periods(text, "2024-05-10")
+    assert extract_entities(text, normalised=n) == extract_entities(text)
+
+
+def test_a_normalised_text_of_another_length_is_refused() -> None:
+    for call in (
+        lambda: extract_quantities("3吨", normalised="3"),
+        lambda: extract_periods("去年", None, normalised="去"),
+        lambda: extract_entities("拉萨市", normalised="拉萨"),
+    ):
+        with pytest.raises(ValueError, match="length"):
+            call()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
-from lhasa_news.text.normalise import normalise
+from lhasa_news.text.normalise import normalised_for
 
 _HAN = "\u3400-\u9fff"
 
@@ -208,10 +208,12 @@ def name_rules() -> NameRules:
     )
 
 
-def extract_entities(text: str) -> list[Entity]:
+def extract_entities(text: str, *, normalised: str | None = None) -> list[Entity]:
     """Places (gazetteer and suffixes), organisations (suffixes) and people (after a title) of
-    `text`, in order, with spans into `text` and a canonical name (aliases of places resolved)."""
-    n = normalise(text)
+    `text`, in order, with spans into `text` and a canonical name (aliases of places resolved).
+
+    `normalised`: `normalise(text)` when the caller already has it."""
+    n = normalised_for(text, normalised)
     g = gazetteer()
     nr = name_rules()
     out: list[Entity] = []

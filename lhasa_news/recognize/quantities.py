@@ -37,7 +37,7 @@ from lhasa_news.recognize.numbers import (
     simplify,
 )
 from lhasa_news.recognize.units import UnitSpec, UnitTable, denominator_spec, match_unit, table
-from lhasa_news.text.normalise import normalise
+from lhasa_news.text.normalise import normalise, normalised_for
 
 _CN = re.escape(CHINESE_CHARS)
 _CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖俩"
@@ -1244,14 +1244,15 @@ def _to_quantity(text: str, f: _Found) -> Quantity:
     )
 
 
-def extract_quantities(text: str) -> list[Quantity]:
+def extract_quantities(text: str, *, normalised: str | None = None) -> list[Quantity]:
     """Every quantity in `text`, in order, with exact spans (`text[q.start:q.end] == q.text`).
 
     Never raises on any string; dates, ordinals, codes and idioms are left out (FORMAT.md).
+    `normalised`: `normalise(text)` when the caller already has it (the pipeline does).
     """
     if not text:
         return []
-    n = normalise(text)
+    n = normalised_for(text, normalised)
     found = list(_scan(n, standalone=False))
     _share_suffixes(n, found, rules())
     return [_to_quantity(text, f) for f in found]

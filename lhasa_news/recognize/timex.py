@@ -21,7 +21,7 @@ from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Granularity, Period, check_published
 from lhasa_news.recognize.numbers import DIGITS, NumeralError, chinese_integer
-from lhasa_news.text.normalise import normalise
+from lhasa_news.text.normalise import normalised_for
 
 
 @dataclass(frozen=True)
@@ -384,10 +384,12 @@ def _periods() -> TypeAdapter[list[Period]]:
     return TypeAdapter(list[Period])
 
 
-def extract_periods(text: str, published: date | str | None = None) -> list[Period]:
-    """Every time expression of `text`, in order, resolved against `published` where relative."""
+def extract_periods(text: str, published: date | str | None = None, *, normalised: str | None = None) -> list[Period]:
+    """Every time expression of `text`, in order, resolved against `published` where relative.
+
+    `normalised`: `normalise(text)` when the caller already has it."""
     ref = Reference.of(published)
-    n = normalise(text)
+    n = normalised_for(text, normalised)
     return _periods().validate_python([_period(text, m, res) for m, res in _scan(n, ref)])
 
 

@@ -80,3 +80,15 @@ def normalise(text: str) -> str:
     if "\r" in out:
         out = out.replace("\r\n", " \n").replace("\r", "\n")
     return out
+
+
+def normalised_for(text: str, normalised: str | None) -> str:
+    """`normalised` when a caller (the pipeline) has already normalised `text`, else `normalise(text)`.
+
+    Lets each recogniser be called on its own while the pipeline normalises a page only once.
+    """
+    if normalised is None:
+        return normalise(text)
+    if len(normalised) != len(text):
+        raise ValueError("normalised text must have the length of the text it was made from")
+    return normalised
