@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -157,22 +156,19 @@ class Record(BaseModel):
         names are still checked; `Page` still checks that every span quotes its text, and the tests
         revalidate every record of every corpus page (`tests/test_trusted_records.py`).
         """
-        plan = _plan(cls)
-        names = fields.keys()
-        if not (plan.required <= names <= plan.allowed):
-            missing, unknown = sorted(plan.required - names), sorted(names - plan.allowed)
+        plan = _PLANS.get(cls) or _plan(cls)
+        values = {**plan.defaults, **fields}  # every field, in declaration order; an unknown name adds one
+        if len(values) != len(plan.defaults) or not plan.required <= fields.keys():
+            missing, unknown = sorted(plan.required - fields.keys()), sorted(fields.keys() - plan.allowed)
             raise TypeError(f"{cls.__name__}.trusted: missing fields {missing}, unknown fields {unknown}")
-        values = dict(plan.defaults)  # every field, in declaration order: update() keeps that order
         for name, factory in plan.factories:
             if name not in fields:
                 values[name] = factory()
-        values.update(fields)
-        record = cls.__new__(cls)
-        _set = object.__setattr__
-        _set(record, "__dict__", values)
-        _set(record, "__pydantic_fields_set__", set(names))
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
+        record = _new_object(cls)
+        _set_dict(record, "__dict__", values)
+        _set_fields_set(record, set(fields))
+        _set_extra(record, None)
+        _set_private(record, None)
         return record
 
 
@@ -186,8 +182,18 @@ class _Plan:
     factories: tuple[tuple[str, Callable[[], Any]], ...]
 
 
-@cache
+# What `Record.trusted` writes, reached without the attribute lookup of `object.__setattr__(record, name, …)`:
+# the slots pydantic's BaseModel declares for every model instance.
+_new_object = object.__new__
+_set_dict = object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_PLANS: dict[type[Record], _Plan] = {}
+
+
 def _plan(cls: type[Record]) -> _Plan:
+    """Worked out on a model's first `trusted` call and kept in `_PLANS`."""
     defaults: dict[str, Any] = {}
     factories: list[tuple[str, Callable[[], Any]]] = []
     for name, info in cls.model_fields.items():
@@ -197,7 +203,8 @@ def _plan(cls: type[Record]) -> _Plan:
         else:
             defaults[name] = None if info.is_required() else info.default
     required = frozenset(name for name, info in cls.model_fields.items() if info.is_required())
-    return _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories))
+    plan = _PLANS[cls] = _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories))
+    return plan
 
 
 class Grounded(Record):
