@@ -408,7 +408,9 @@ class Page(Record):
     def _spans_point_into_text(self) -> Page:
         """Every grounded record must quote the page text exactly where it says it stands."""
         text = self.text
-        for path, rec in _grounded(self):
+        if all(text[rec.start : rec.end] == rec.text for rec in _every_grounded(self)):
+            return self
+        for path, rec in _grounded(self):  # the same records again, with paths, to name the wrong one
             if text[rec.start : rec.end] != rec.text:
                 where = ".".join(str(p) for p in path)
                 raise ValueError(
@@ -419,6 +421,23 @@ class Page(Record):
 
 
 _Path = tuple[str | int, ...]
+
+
+def _every_grounded(page: Page) -> list[Grounded | Span | Article]:
+    """The records `_grounded` yields, as one flat list without their paths (the check of a good page)."""
+    out: list[Grounded | Span | Article] = [*page.figures, *page.projects, *page.events, *page.entities]
+    out += [fig.quantity for fig in page.figures]
+    out += [fig.period for fig in page.figures if fig.period is not None]
+    out += [proj.amount for proj in page.projects if proj.amount is not None]
+    out += [ev.when for ev in page.events if ev.when is not None]
+    out += [ev.duration for ev in page.events if ev.duration is not None]
+    for art in page.articles:
+        out.append(art)
+        out += art.captions
+        out += art.intertitles
+        for para in art.paragraphs:
+            out += para.pieces
+    return out
 
 
 def _grounded(page: Page) -> Iterator[tuple[_Path, Grounded | Span | Article]]:

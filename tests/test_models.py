@@ -117,3 +117,29 @@ def test_figure_defaults() -> None:
 def test_schemas_are_up_to_date() -> None:
     stale = stale_schemas(ROOT / "schemas")
     assert not stale, f"run `lhasa-news schema --out schemas`: stale {stale}"
+
+
+def test_flat_span_check_covers_every_record_the_error_path_names() -> None:
+    """The span check of a good page reads a flat list; the error message walks `_grounded`.
+    Both must cover the same records, or a wrong span could pass unchecked."""
+    from importlib.resources import files
+
+    from lhasa_news.models import _every_grounded, _grounded
+
+    text = files("lhasa_news").joinpath("samples/sample-page.txt").read_text(encoding="utf-8")
+    page = parse_page(text, published="2025-10-20")
+    flat = [id(r) for r in _every_grounded(page)]
+    walked = [id(r) for _, r in _grounded(page)]
+    assert len(flat) > 50
+    assert sorted(flat) == sorted(walked)
+    kinds = {type(r).__name__ for _, r in _grounded(page)}
+    assert {"Figure", "Quantity", "Period", "Entity", "Article", "Span"} <= kinds
+
+
+def test_a_wrong_span_is_named_by_its_path() -> None:
+    page = parse_page("拉萨市今年完成投资5亿元。")
+    data = page.model_dump()
+    data["figures"][0]["quantity"]["start"] += 1
+    data["figures"][0]["quantity"]["end"] += 1
+    with pytest.raises(ValidationError, match=r"figures\.0\.quantity"):
+        Page.model_validate(data)
