@@ -158,19 +158,13 @@ class Record(BaseModel):
         revalidate every record of every corpus page (`tests/test_trusted_records.py`).
         """
         plan = _plan(cls)
-        names = fields.keys()
-        if not (plan.required <= names <= plan.allowed):
-            missing, unknown = sorted(plan.required - names), sorted(names - plan.allowed)
-            raise TypeError(f"{cls.__name__}.trusted: missing fields {missing}, unknown fields {unknown}")
-        values = dict(plan.defaults)  # every field, in declaration order: update() keeps that order
-        for name, factory in plan.factories:
-            if name not in fields:
-                values[name] = factory()
-        values.update(fields)
-        record = cls.__new__(cls)
+        # Every field given in declaration order (a quantity always is): the keyword dict, new to
+        # this call, is the record's own; otherwise names are checked and defaults filled in.
+        values = fields if tuple(fields) == plan.order else _filled(cls, plan, fields)
+        record = _new_object(cls)
         _set = object.__setattr__
         _set(record, "__dict__", values)
-        _set(record, "__pydantic_fields_set__", set(names))
+        _set(record, "__pydantic_fields_set__", set(fields))
         _set(record, "__pydantic_extra__", None)
         _set(record, "__pydantic_private__", None)
         return record
@@ -184,6 +178,24 @@ class _Plan:
     allowed: frozenset[str]
     defaults: dict[str, Any]  # every field in declaration order; required ones hold None until given
     factories: tuple[tuple[str, Callable[[], Any]], ...]
+    order: tuple[str, ...]  # every field name, in declaration order
+
+
+_new_object = object.__new__  # what `cls.__new__` finds, without the lookup through pydantic's metaclass
+
+
+def _filled(cls: type[Record], plan: _Plan, fields: dict[str, Any]) -> dict[str, Any]:
+    """The record's dict from some of its fields: names checked, defaults and factories filled in."""
+    names = fields.keys()
+    if not (plan.required <= names <= plan.allowed):
+        missing, unknown = sorted(plan.required - names), sorted(names - plan.allowed)
+        raise TypeError(f"{cls.__name__}.trusted: missing fields {missing}, unknown fields {unknown}")
+    values = dict(plan.defaults)  # every field, in declaration order: update() keeps that order
+    for name, factory in plan.factories:
+        if name not in fields:
+            values[name] = factory()
+    values.update(fields)
+    return values
 
 
 @cache
@@ -197,7 +209,7 @@ def _plan(cls: type[Record]) -> _Plan:
         else:
             defaults[name] = None if info.is_required() else info.default
     required = frozenset(name for name, info in cls.model_fields.items() if info.is_required())
-    return _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories))
+    return _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories), tuple(cls.model_fields))
 
 
 class Grounded(Record):
