@@ -9,6 +9,7 @@ strings ("25106000000", never "2.5106E+10"), so nothing is lost on the way to di
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -160,13 +161,15 @@ class Record(BaseModel):
         plan = _plan(cls)
         # Every field given in declaration order (a quantity always is): the keyword dict, new to
         # this call, is the record's own; otherwise names are checked and defaults filled in.
-        values = fields if tuple(fields) == plan.order else _filled(cls, plan, fields)
+        if tuple(fields) == plan.order:
+            values, names = fields, plan.names.copy()
+        else:
+            values, names = _filled(cls, plan, fields), set(fields)
         record = _new_object(cls)
-        _set = object.__setattr__
-        _set(record, "__dict__", values)
-        _set(record, "__pydantic_fields_set__", set(fields))
-        _set(record, "__pydantic_extra__", None)
-        _set(record, "__pydantic_private__", None)
+        _set_dict(record, values)
+        _set_fields_set(record, names)
+        _set_extra(record, None)
+        _set_private(record, None)
         return record
 
 
@@ -178,10 +181,18 @@ class _Plan:
     allowed: frozenset[str]
     defaults: dict[str, Any]  # every field in declaration order; required ones hold None until given
     factories: tuple[tuple[str, Callable[[], Any]], ...]
-    order: tuple[str, ...]  # every field name, in declaration order
+    order: tuple[str, ...]  # every field name, in declaration order (interned: compared by identity)
+    names: set[str]  # every field name, copied as the fields set of a record given them all
 
 
-_new_object = object.__new__  # what `cls.__new__` finds, without the lookup through pydantic's metaclass
+# What `cls.__new__` finds, without the lookup through pydantic's metaclass, and the setters of
+# BaseModel's slots: calling them directly costs less than `object.__setattr__`, which `trusted`
+# would otherwise call four times per record.
+_new_object = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _filled(cls: type[Record], plan: _Plan, fields: dict[str, Any]) -> dict[str, Any]:
@@ -209,7 +220,8 @@ def _plan(cls: type[Record]) -> _Plan:
         else:
             defaults[name] = None if info.is_required() else info.default
     required = frozenset(name for name, info in cls.model_fields.items() if info.is_required())
-    return _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories), tuple(cls.model_fields))
+    order = tuple(sys.intern(name) for name in cls.model_fields)
+    return _Plan(required, frozenset(order), defaults, tuple(factories), order, set(order))
 
 
 class Grounded(Record):
