@@ -9,6 +9,7 @@ strings ("25106000000", never "2.5106E+10"), so nothing is lost on the way to di
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -157,16 +158,15 @@ class Record(BaseModel):
         revalidate every record of every corpus page (`tests/test_trusted_records.py`).
         """
         plan = _PLANS.get(cls) or _plan(cls)
-        values = {**plan.defaults, **fields}  # every field, in declaration order; an unknown name adds one
-        if len(values) != len(plan.defaults) or not plan.required <= fields.keys():
-            missing, unknown = sorted(plan.required - fields.keys()), sorted(fields.keys() - plan.allowed)
-            raise TypeError(f"{cls.__name__}.trusted: missing fields {missing}, unknown fields {unknown}")
-        for name, factory in plan.factories:
-            if name not in fields:
-                values[name] = factory()
+        # Every field given in declaration order (a quantity always is): the keyword dict, new to
+        # this call, is the record's own; otherwise names are checked and defaults filled in.
+        if tuple(fields) == plan.order:
+            values, names = fields, plan.names.copy()
+        else:
+            values, names = _filled(cls, plan, fields), set(fields)
         record = _new_object(cls)
-        _set_dict(record, "__dict__", values)
-        _set_fields_set(record, set(fields))
+        _set_dict(record, values)
+        _set_fields_set(record, names)
         _set_extra(record, None)
         _set_private(record, None)
         return record
@@ -180,15 +180,32 @@ class _Plan:
     allowed: frozenset[str]
     defaults: dict[str, Any]  # every field in declaration order; required ones hold None until given
     factories: tuple[tuple[str, Callable[[], Any]], ...]
+    order: tuple[str, ...]  # every field name, in declaration order (interned: compared by identity)
+    names: set[str]  # every field name, copied as the fields set of a record given them all
 
 
-# What `Record.trusted` writes, reached without the attribute lookup of `object.__setattr__(record, name, …)`:
-# the slots pydantic's BaseModel declares for every model instance.
+# What `cls.__new__` finds, without the lookup through pydantic's metaclass, and the setters of
+# BaseModel's slots: calling them directly costs less than `object.__setattr__`, which `trusted`
+# would otherwise call four times per record.
 _new_object = object.__new__
-_set_dict = object.__setattr__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def _filled(cls: type[Record], plan: _Plan, fields: dict[str, Any]) -> dict[str, Any]:
+    """The record's dict from some of its fields: names checked, defaults and factories filled in."""
+    values = {**plan.defaults, **fields}  # every field, in declaration order; an unknown name adds one
+    if len(values) != len(plan.defaults) or not plan.required <= fields.keys():
+        missing, unknown = sorted(plan.required - fields.keys()), sorted(fields.keys() - plan.allowed)
+        raise TypeError(f"{cls.__name__}.trusted: missing fields {missing}, unknown fields {unknown}")
+    for name, factory in plan.factories:
+        if name not in fields:
+            values[name] = factory()
+    return values
+
+
 _PLANS: dict[type[Record], _Plan] = {}
 
 
@@ -203,7 +220,8 @@ def _plan(cls: type[Record]) -> _Plan:
         else:
             defaults[name] = None if info.is_required() else info.default
     required = frozenset(name for name, info in cls.model_fields.items() if info.is_required())
-    plan = _PLANS[cls] = _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories))
+    order = tuple(sys.intern(name) for name in cls.model_fields)
+    plan = _PLANS[cls] = _Plan(required, frozenset(order), defaults, tuple(factories), order, set(order))
     return plan
 
 

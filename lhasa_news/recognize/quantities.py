@@ -272,13 +272,14 @@ class WordTable(Generic[_V]):
     there. Indexed by the first two (last two) characters, so a lookup reads one or two characters
     and compares only the words that fit both, instead of trying the whole list."""
 
-    __slots__ = ("_bwd", "_fwd", "firsts")
+    __slots__ = ("_bwd", "_fwd", "firsts", "lasts")
 
     def __init__(self, table: Mapping[str, _V]) -> None:
         words = sorted((w for w in table if w), key=len, reverse=True)
         self._fwd: dict[str, _Entry[_V]] = _two_level((w, w, table[w]) for w in words)
         self._bwd: dict[str, _Entry[_V]] = _two_level((w[::-1], w, table[w]) for w in words)
         self.firsts = frozenset(self._fwd)  # for a check at the call site, saving the call
+        self.lasts = frozenset(self._bwd)
 
     def after(self, n: str, pos: int, first: str | None = None) -> _V | None:
         """The value of the longest word starting at `pos`, or None. `first`: the character at
@@ -548,7 +549,7 @@ def _shaped(
     if not arabic and not standalone:
         if before in r.slogan_quotes:
             return None
-        if nxt and nxt not in r.quick_reject and before not in r.fused and not _qualified_after(n, end, r):
+        if nxt and nxt not in r.quick_reject and before not in r.fused and not _qualified_after(n, end, r, nxt):
             return None  # a Chinese numeral with nothing that could make it a quantity (统一, 十四五)
         if _in_idiom(n, start, r):
             return None  # idioms are all Chinese: Arabic numbers never stand in one
@@ -1157,9 +1158,12 @@ def _bare(
     return None
 
 
-def _qualified_after(n: str, end: int, r: Rules) -> bool:
-    """Whether a qualifier word that bounds the number (以上, 左右, 或者更多) follows at `end`."""
-    suf = r.suffix_at.after(n, end)
+def _qualified_after(n: str, end: int, r: Rules, nxt: str | None = None) -> bool:
+    """Whether a qualifier word that bounds the number (以上, 左右, 或者更多) follows at `end`.
+    `nxt`: the character at `end`, when the caller has it (most characters start no such word)."""
+    if nxt is not None and nxt not in r.suffix_at.firsts:
+        return False
+    suf = r.suffix_at.after(n, end, nxt)
     return suf is not None and suf != "exact"
 
 
@@ -1218,7 +1222,10 @@ def _prefix(n: str, start: int, r: Rules) -> Approx | None:
     if not start:
         return None
     c = n[start - 1]
-    near = r.prefix_at.before(n, start - 1) if c in r.particles else r.prefix_at.before(n, start, c)
+    if c in r.particles:
+        near = r.prefix_at.before(n, start - 1)
+    else:  # most numbers follow no prefix word: one set test saves the lookup
+        near = r.prefix_at.before(n, start, c) if c in r.prefix_at.lasts else None
     if near is not None:
         return near
     # The search skips to the first characters of the words (a prefix the engine checks itself),
@@ -1264,7 +1271,7 @@ _COORD = frozenset("、和与及,，")
 def _share_suffixes(n: str, found: list[_Found], r: Rules) -> None:
     """In 10%和12%左右 or 30%、25%以上 the suffix qualifies every member of the list."""
     for a, b in pairwise(found):  # each pair only reads and sets its own `a`: order does not matter
-        if a.approx != "exact" or b.start != a.end + 1 or n[a.end] not in _COORD or a.unit != b.unit:
+        if b.start != a.end + 1 or a.approx != "exact" or n[a.end] not in _COORD or a.unit != b.unit:
             continue
         if r.suffix_at.after(n, a.end) is not None:
             continue
