@@ -32,6 +32,7 @@ class ProjectRules:
     introducer: re.Pattern[str]
     actions: list[tuple[Action, re.Pattern[str]]]
     priority: tuple[Action, ...]
+    by_priority: tuple[tuple[Action, re.Pattern[str]], ...]  # the actions of `priority`, in its order
     amount_heads: tuple[str, ...]
     name: re.Pattern[str]
     org: RunTail
@@ -54,6 +55,7 @@ def rules() -> ProjectRules:
     closer_end = rf"(?:{_alt(w['list_closers'])}|等?[{digits}]+家(?:企业|公司)?)"
     # where a closer can start, checked behind its first character: a scan led by a character class
     closer_first = "".join(sorted({re.escape(c[0]) for c in w["list_closers"]} | {"等"})) + digits
+    actions = [(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]]
     # words that start a scan, as one tree each (trie_alternation): the engine only stops at their first
     # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
     closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
@@ -64,8 +66,9 @@ def rules() -> ProjectRules:
             rf"(?:{introducers})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
             rf"(?=落户|入驻|入主|进驻|落地|投资|出资|等|[{_CLAUSE_STOP}]|$)"
         ),
-        actions=[(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]],
+        actions=actions,
         priority=tuple(d["priority"]),
+        by_priority=tuple((a, rx) for a in d["priority"] for kind, rx in actions if kind == a),
         amount_heads=tuple(sorted(w["amount_heads"], key=len, reverse=True)),
         name=re.compile(
             rf"(?:建设|建成|建起|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
@@ -211,7 +214,7 @@ def _listed_projects(
             continue
         seen.add(key)
         out.append(
-            Project(
+            Project.trusted(
                 text=text[i : i + len(item)],
                 start=i,
                 end=i + len(item),
@@ -288,7 +291,8 @@ class _Spans:
         self.taken[x - self.s : y - self.s] = b"\x01" * (y - x)
 
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_SENTENCE_END = re.compile("[。！？!?\n]")
+_UP_TO_SENTENCE_END = re.compile("(?s:.*)[。！？!?\n]")
 _SETTLED_AFTER = re.compile(r"落地|落户|落了户|入驻|签约|引进|投资")
 
 
@@ -308,16 +312,18 @@ def _rejoin(n: str, joined: bytearray | None) -> str:
 
 def _cued_sentences(n: str, start: int, end: int, r: ProjectRules) -> list[tuple[int, int]]:
     """The sentences of n[start:end] with a cue (introducer, list verb, investing organisation, list
-    closer) in them: the others name no investor and no project, so they are not read at all."""
+    closer) in them: the others name no investor and no project, so they are not read at all.
+
+    No cue holds a sentence end, so a cue's sentence runs from the last end before it to the next
+    one; the search for the next cue goes on after that sentence (the rest of it is in already)."""
     out: list[tuple[int, int]] = []
-    sentences = _SENTENCE.finditer(n, start, end)
-    for cue in r.cue.finditer(n, start, end):
-        if out and cue.start() < out[-1][1]:
-            continue  # the sentence is in already
-        for m in sentences:  # no cue holds a sentence end: the first sentence ending after it holds it
-            if m.end() > cue.start():
-                out.append(m.span())
-                break
+    pos = start  # where the sentence before the next cue can start: no end is looked for before it
+    while (cue := r.cue.search(n, pos, end)) is not None:
+        before = _UP_TO_SENTENCE_END.match(n, pos, cue.start())
+        after = _SENTENCE_END.search(n, cue.start(), end)
+        s = before.end() if before else pos
+        pos = after.start() if after else end
+        out.append((s, pos))
     return out
 
 
@@ -394,6 +400,15 @@ def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
     return spans_of.found
 
 
+def _first_action(n: str, a: int, e: int, r: ProjectRules) -> Action:
+    """The action of n[a:e] that comes first in priority (invest when none is named): searched in
+    that order, so the search stops at the first one found."""
+    for kind, rx in r.by_priority:
+        if rx.search(n, a, e):
+            return kind
+    return "invest"
+
+
 def _project(
     text: str,
     n: str,
@@ -407,12 +422,7 @@ def _project(
     article: int,
 ) -> Project:
     after = n[b:e]
-    action: Action = "invest"
-    present = {kind for kind, rx in r.actions if rx.search(n, a, e)}
-    for kind in r.priority:
-        if kind in present:
-            action = kind
-            break
+    action = _first_action(n, a, e, r)
     amount = None
     k = bisect_left(figures.money_starts, b)
     for f in figures.money[k : k + 12]:
@@ -433,7 +443,7 @@ def _project(
     if pm:
         place = text[b + pm.start("place") : b + pm.end("place")]
     extras = _extras(figures, b, e, amount, r)
-    return Project(
+    return Project.trusted(
         text=text[a:b],
         start=a,
         end=b,
