@@ -22,6 +22,7 @@ from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
 from lhasa_news.recognize.entities import RunTail, places_in, trie_alternation
+from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 
 _HAN = "\u3400-\u9fff"
 _CLAUSE_STOP = "，,。；;！？!?\n"
@@ -291,8 +292,6 @@ class _Spans:
         self.taken[x - self.s : y - self.s] = b"\x01" * (y - x)
 
 
-_SENTENCE_END = re.compile("[。！？!?\n]")
-_UP_TO_SENTENCE_END = re.compile("(?s:.*)[。！？!?\n]")
 _SETTLED_AFTER = re.compile(r"落地|落户|落了户|入驻|签约|引进|投资")
 
 
@@ -319,8 +318,8 @@ def _cued_sentences(n: str, start: int, end: int, r: ProjectRules) -> list[tuple
     out: list[tuple[int, int]] = []
     pos = start  # where the sentence before the next cue can start: no end is looked for before it
     while (cue := r.cue.search(n, pos, end)) is not None:
-        before = _UP_TO_SENTENCE_END.match(n, pos, cue.start())
-        after = _SENTENCE_END.search(n, cue.start(), end)
+        before = UP_TO_SENTENCE_END.match(n, pos, cue.start())
+        after = SENTENCE_END.search(n, cue.start(), end)
         s = before.end() if before else pos
         pos = after.start() if after else end
         out.append((s, pos))
