@@ -40,6 +40,7 @@ class ProjectRules:
     closer: RunTail
     closer_cue: re.Pattern[str]
     cue: re.Pattern[str]
+    investor_cue: re.Pattern[str]  # the cues less the list verbs: a sentence without one names no investor
     place_after: re.Pattern[str]
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
@@ -61,7 +62,8 @@ def rules() -> ProjectRules:
     # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
     closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
     org_tail = _org_tail(w)
-    cue = _any_of(org_tail, closer_cue, dict.fromkeys([*d["introducers"], *w["list_verbs"]], ""))
+    investor_cue = _any_of(org_tail, closer_cue, dict.fromkeys(d["introducers"], ""))
+    cue = _any_of(investor_cue, dict.fromkeys(w["list_verbs"], ""))
     return ProjectRules(
         introducer=re.compile(
             rf"(?:{introducers})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
@@ -89,6 +91,7 @@ def rules() -> ProjectRules:
         closer_cue=re.compile(trie_alternation(closer_cue, end=closer_cue)),
         # a sentence has an investor or a list of projects only with one of these in it
         cue=re.compile(trie_alternation(cue, end=cue)),
+        investor_cue=re.compile(trie_alternation(investor_cue, end=investor_cue)),
         project_list=re.compile(
             rf"(?:{list_verbs})(?P<list>(?:[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])})"
             rf"(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])}))"
@@ -148,6 +151,14 @@ def _names(text: str) -> list[str]:
 
 
 _ORG_CUT = "由的在与同是为将把让从对给向于了等和、"
+_THROUGH_LAST_CUT = re.compile(f"(?s:.*)[{re.escape(_ORG_CUT)}]")
+_NAME_RUN_AT_END = re.compile(rf"[{_HAN}A-Za-z]{{2,20}}$")
+
+
+def _last_cut(sent: str, a: int, b: int) -> int:
+    """Where the last function word of sent[a:b] (an _ORG_CUT character) stands, or -1."""
+    m = _THROUGH_LAST_CUT.match(sent, a, b)
+    return m.end() - 1 if m else -1
 
 
 _LEADS = ("其中", "此外", "同时", "另外", "目前", "如今", "今年", "去年", "近日", "日前", "会上", "现场")
@@ -155,7 +166,7 @@ _LEADS = ("其中", "此外", "同时", "另外", "目前", "如今", "今年", 
 
 def _trim_org(sent: str, a: int, b: int) -> tuple[int, int]:
     """An organisation name starts after the last function word before it (民宿项目由X集团 → X集团)."""
-    cut = max(sent.rfind(c, a, b - 2) for c in _ORG_CUT)
+    cut = _last_cut(sent, a, b - 2)
     if cut >= a:
         a = cut + 1
     for lead in _LEADS:
@@ -168,9 +179,9 @@ def _and_split(sent: str, a: int, b: int) -> list[tuple[int, int]]:
     """A和B共同投资: both are investors (B is the matched name; A stands right before 和/与)."""
     out = [(a, b)]
     if a > 1 and sent[a - 1] in "和与、":
-        m = re.search(rf"[{_HAN}A-Za-z]{{2,20}}$", sent[: a - 1])
+        m = _NAME_RUN_AT_END.search(sent[: a - 1])
         if m:
-            x = max(sent.rfind(c, m.start(), a - 1) for c in _ORG_CUT) + 1
+            x = _last_cut(sent, m.start(), a - 1) + 1
             start = max(m.start(), x)
             if a - 1 - start >= 2:
                 out.insert(0, (start, a - 1))
@@ -366,7 +377,10 @@ def _closers(sent: str, r: ProjectRules) -> Iterator[re.Match[str]]:
 
 
 def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
-    """Investor spans of the sentence starting at `s`: introduced, closing a list, or investing orgs."""
+    """Investor spans of the sentence starting at `s`: introduced, closing a list, or investing orgs.
+    A sentence read for its list verb alone has none: one search for their cues rules it out."""
+    if r.investor_cue.search(sent) is None:
+        return []
     spans_of = _Spans(s, len(sent) + s)
     free, take = spans_of.free, spans_of.take
     for m in r.introducer.finditer(sent):
