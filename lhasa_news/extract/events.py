@@ -234,6 +234,8 @@ def build_events(
 def _drop_inside_titles(events: list[Event]) -> list[Event]:
     """A trigger inside another event's title is part of that name (…艺术节招商引资推介会)."""
     titled = sorted((e.start, e.end) for e in events if e.title and e.end - e.start > len(e.trigger))
+    if not titled:
+        return events  # no title is longer than its trigger: none holds another
     starts = [a for a, _ in titled]
     out = []
     for e in events:
