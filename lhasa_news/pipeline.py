@@ -8,6 +8,7 @@ article whose span holds it.
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from lhasa_news.extract.events import build_events
 from lhasa_news.extract.figures import build_figures
@@ -90,18 +91,20 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     )
 
 
+_SPAN = attrgetter("start", "end")
+
+
 def _with_bylines(text: str, articles: list[Article], entities: list[Entity]) -> list[Entity]:
     """Reporters, photographers and editors are people too: each first mention in its article."""
-    taken = {(e.start, e.end) for e in entities}
+    taken = set(map(_SPAN, entities))
     out = list(entities)
     for art in articles:
         for name in dict.fromkeys(art.reporters + art.photographers + art.editors):
             i = text.find(name, art.start, art.end)
-            if i >= 0 and (i, i + len(name)) not in taken:
-                taken.add((i, i + len(name)))
+            span = (i, i + len(name))
+            if i >= 0 and span not in taken:
+                taken.add(span)
                 out.append(
-                    Entity.trusted(
-                        text=name, start=i, end=i + len(name), rule="entity.byline", kind="person", canonical=name
-                    )
+                    Entity.trusted(text=name, start=i, end=span[1], rule="entity.byline", kind="person", canonical=name)
                 )
-    return sorted(out, key=lambda e: (e.start, e.end))
+    return sorted(out, key=_SPAN)

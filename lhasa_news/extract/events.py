@@ -19,10 +19,9 @@ from functools import cache, cached_property
 from lhasa_news.data import load
 from lhasa_news.models import Article, Event, EventType, Figure, Period
 from lhasa_news.recognize.entities import trie_alternation
+from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 
 _HAN = "\u3400-\u9fff"
-_SENTENCE_END = re.compile("[。！？!?\n]")
-_UP_TO_SENTENCE_END = re.compile("(?s:.*)[。！？!?\n]")
 _FAIR_NAMES = ("博会", "洽会")  # 藏博会, 西洽会: the trigger is the fair's own name
 _PARTICIPANT_ITEMS = ("名", "人", "学员", "人次", "位", "户", "技能能手", "牧民", "群众", "农牧民", "选手")
 
@@ -69,18 +68,30 @@ _ORG_AT_START = re.compile(
 )
 
 
-def _sentence_start(n: str, pos: int, lo: int) -> int:
-    """Where the sentence of `pos` starts, not before `lo` nor 600 characters back: searched from
-    `pos`, as a page has far fewer triggers than sentence ends."""
-    a = max(lo, pos - 600)
-    before = _UP_TO_SENTENCE_END.match(n, a, pos)
-    return before.end() if before else a
+class _SentenceStarts:
+    """Where the sentences of an article's triggers start, not before `lo` nor 600 characters back.
+
+    Triggers come in page order, so each is searched back only to the one before: with no sentence
+    end between them, the sentence start is the one before (or the 600-character limit)."""
+
+    def __init__(self, n: str, lo: int) -> None:
+        self.n = n
+        self.lo = lo
+        self.last = lo  # the position asked before, and its sentence start
+        self.last_start = lo
+
+    def of(self, pos: int) -> int:
+        a = max(self.lo, pos - 600)
+        before = UP_TO_SENTENCE_END.match(self.n, max(a, self.last), pos)
+        start = before.end() if before else max(self.last_start, a)
+        self.last, self.last_start = pos, start
+        return start
 
 
 def _sentence_end(n: str, pos: int, hi: int) -> int:
     """Where the sentence of `pos` ends, not after `hi` nor 600 characters on (only for events made)."""
     b = min(hi, pos + 600)
-    after = _SENTENCE_END.search(n, pos, b)
+    after = SENTENCE_END.search(n, pos, b)
     return after.start() if after else b
 
 
@@ -114,13 +125,14 @@ def _title_word_near(n: str, lo: int, t_start: int) -> bool:
 
 
 def _title(
-    n: str, s_start: int, t_start: int, t_end: int, kind: str, named: bool = True
+    n: str, s_start: int, t_start: int, t_end: int, kind: str, near: bool, named: bool = True
 ) -> tuple[int, int, bool] | None:
     """The event's own name: a quoted name, 第N届…, 2023年度…, or (for campaigns and ceremonies, if
-    `named`) the name that opens the clause (平安山南建设宣传日集中宣传活动)."""
-    if _title_word_near(n, s_start, t_start):
-        for rx, needs, near, reach in _TITLES_BEFORE:
-            if n.find(needs, max(s_start, t_start - near), t_start) < 0:
+    `named`) the name that opens the clause (平安山南建设宣传日集中宣传活动). `near`: whether a word
+    of a title pattern stands close before the trigger in its article (_title_word_near)."""
+    if near:
+        for rx, needs, within, reach in _TITLES_BEFORE:
+            if n.find(needs, max(s_start, t_start - within), t_start) < 0:
                 continue
             m = rx.search(n, s_start if reach is None else max(s_start, t_start - reach), t_start)
             if m:
@@ -167,32 +179,39 @@ def build_events(
     for k, art in enumerate(articles):
         seen: set[tuple[str, str]] = set()
         body_start = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
+        starts = _SentenceStarts(n, art.start)
         for m in r.triggers.finditer(n, body_start, art.end):
             word = m.group()
             t_start, t_end = m.span()
-            needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
-            if needs_title and not _title_word_near(n, art.start, t_start):
-                continue  # the common noun alone (招商活动, 参加活动): not even the sentence is needed
-            s_start = _sentence_start(n, t_start, art.start)
+            kind = r.type_of[word]
+            trigger = text[t_start:t_end]
+            if (kind, trigger) in seen:
+                continue  # one event of a trigger per article: whatever else holds, it would be dropped below
             if word.endswith("培训班") and n.startswith(("结业", "开班", "开学"), t_end):
                 continue  # 培训班结业: the event word is the one that follows
-            kind = r.type_of[word]
-            title = _title(n, s_start, t_start, t_end, kind, named=not needs_title)
+            needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
+            near = _title_word_near(n, art.start, t_start)
+            if needs_title and not near:
+                continue  # the common noun alone (招商活动, 参加活动): not even the sentence is needed
+            s_start = starts.of(t_start)
+            title = _title(n, s_start, t_start, t_end, kind, near, named=not needs_title)
             if needs_title and (title is None or not title[2]):
                 continue
             if title is None and n.startswith(("中", "的"), t_end):
                 continue  # 活动中, 检查的: the word as a noun of the sentence
             if r.not_yet.search(n, s_start, t_start):
                 continue  # 预计5月底正式并网发电: not yet an event
-            trigger = text[t_start:t_end]
             key = (kind, trigger) if title is not None or word.endswith(_FAIR_NAMES) else (kind, "")
-            if key in seen or (kind, trigger) in seen:
+            if key in seen:
                 continue  # one untitled event of a kind per article: 培训班 … 结业 is one course
             seen.add(key)
             seen.add((kind, trigger))
             span = (title[0], title[1]) if title else (t_start, t_end)
+            participants = _participants(page, k, t_start, kind)
+            # records are built unchecked, but a negative count still fails validation, as it always has
+            make = Event.trusted if participants is None or participants >= 0 else Event
             events.append(
-                Event(
+                make(
                     text=text[span[0] : span[1]],
                     start=span[0],
                     end=span[1],
@@ -205,7 +224,7 @@ def build_events(
                     organizers=_organizers(text, n, s_start, t_start, art, r),
                     location=_location(text, n, s_start, _sentence_end(n, t_start, art.end)),
                     when=_when(periods, page.period_starts, s_start, t_start),
-                    participants=_participants(page, k, t_start, kind),
+                    participants=participants,
                     article=k,
                 )
             )
@@ -215,6 +234,8 @@ def build_events(
 def _drop_inside_titles(events: list[Event]) -> list[Event]:
     """A trigger inside another event's title is part of that name (…艺术节招商引资推介会)."""
     titled = sorted((e.start, e.end) for e in events if e.title and e.end - e.start > len(e.trigger))
+    if not titled:
+        return events  # no title is longer than its trigger: none holds another
     starts = [a for a, _ in titled]
     out = []
     for e in events:

@@ -22,6 +22,7 @@ from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
 from lhasa_news.recognize.entities import RunTail, places_in, trie_alternation
+from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 
 _HAN = "\u3400-\u9fff"
 _CLAUSE_STOP = "，,。；;！？!?\n"
@@ -32,12 +33,14 @@ class ProjectRules:
     introducer: re.Pattern[str]
     actions: list[tuple[Action, re.Pattern[str]]]
     priority: tuple[Action, ...]
+    by_priority: tuple[tuple[Action, re.Pattern[str]], ...]  # the actions of `priority`, in its order
     amount_heads: tuple[str, ...]
     name: re.Pattern[str]
     org: RunTail
     closer: RunTail
     closer_cue: re.Pattern[str]
     cue: re.Pattern[str]
+    investor_cue: re.Pattern[str]  # the cues less the list verbs: a sentence without one names no investor
     place_after: re.Pattern[str]
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
@@ -54,18 +57,21 @@ def rules() -> ProjectRules:
     closer_end = rf"(?:{_alt(w['list_closers'])}|等?[{digits}]+家(?:企业|公司)?)"
     # where a closer can start, checked behind its first character: a scan led by a character class
     closer_first = "".join(sorted({re.escape(c[0]) for c in w["list_closers"]} | {"等"})) + digits
+    actions = [(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]]
     # words that start a scan, as one tree each (trie_alternation): the engine only stops at their first
     # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
     closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
     org_tail = _org_tail(w)
-    cue = _any_of(org_tail, closer_cue, dict.fromkeys([*d["introducers"], *w["list_verbs"]], ""))
+    investor_cue = _any_of(org_tail, closer_cue, dict.fromkeys(d["introducers"], ""))
+    cue = _any_of(investor_cue, dict.fromkeys(w["list_verbs"], ""))
     return ProjectRules(
         introducer=re.compile(
             rf"(?:{introducers})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
             rf"(?=落户|入驻|入主|进驻|落地|投资|出资|等|[{_CLAUSE_STOP}]|$)"
         ),
-        actions=[(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]],
+        actions=actions,
         priority=tuple(d["priority"]),
+        by_priority=tuple((a, rx) for a in d["priority"] for kind, rx in actions if kind == a),
         amount_heads=tuple(sorted(w["amount_heads"], key=len, reverse=True)),
         name=re.compile(
             rf"(?:建设|建成|建起|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
@@ -85,6 +91,7 @@ def rules() -> ProjectRules:
         closer_cue=re.compile(trie_alternation(closer_cue, end=closer_cue)),
         # a sentence has an investor or a list of projects only with one of these in it
         cue=re.compile(trie_alternation(cue, end=cue)),
+        investor_cue=re.compile(trie_alternation(investor_cue, end=investor_cue)),
         project_list=re.compile(
             rf"(?:{list_verbs})(?P<list>(?:[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])})"
             rf"(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])}))"
@@ -144,6 +151,14 @@ def _names(text: str) -> list[str]:
 
 
 _ORG_CUT = "由的在与同是为将把让从对给向于了等和、"
+_THROUGH_LAST_CUT = re.compile(f"(?s:.*)[{re.escape(_ORG_CUT)}]")
+_NAME_RUN_AT_END = re.compile(rf"[{_HAN}A-Za-z]{{2,20}}$")
+
+
+def _last_cut(sent: str, a: int, b: int) -> int:
+    """Where the last function word of sent[a:b] (an _ORG_CUT character) stands, or -1."""
+    m = _THROUGH_LAST_CUT.match(sent, a, b)
+    return m.end() - 1 if m else -1
 
 
 _LEADS = ("其中", "此外", "同时", "另外", "目前", "如今", "今年", "去年", "近日", "日前", "会上", "现场")
@@ -151,7 +166,7 @@ _LEADS = ("其中", "此外", "同时", "另外", "目前", "如今", "今年", 
 
 def _trim_org(sent: str, a: int, b: int) -> tuple[int, int]:
     """An organisation name starts after the last function word before it (民宿项目由X集团 → X集团)."""
-    cut = max(sent.rfind(c, a, b - 2) for c in _ORG_CUT)
+    cut = _last_cut(sent, a, b - 2)
     if cut >= a:
         a = cut + 1
     for lead in _LEADS:
@@ -164,9 +179,9 @@ def _and_split(sent: str, a: int, b: int) -> list[tuple[int, int]]:
     """A和B共同投资: both are investors (B is the matched name; A stands right before 和/与)."""
     out = [(a, b)]
     if a > 1 and sent[a - 1] in "和与、":
-        m = re.search(rf"[{_HAN}A-Za-z]{{2,20}}$", sent[: a - 1])
+        m = _NAME_RUN_AT_END.search(sent[: a - 1])
         if m:
-            x = max(sent.rfind(c, m.start(), a - 1) for c in _ORG_CUT) + 1
+            x = _last_cut(sent, m.start(), a - 1) + 1
             start = max(m.start(), x)
             if a - 1 - start >= 2:
                 out.insert(0, (start, a - 1))
@@ -211,7 +226,7 @@ def _listed_projects(
             continue
         seen.add(key)
         out.append(
-            Project(
+            Project.trusted(
                 text=text[i : i + len(item)],
                 start=i,
                 end=i + len(item),
@@ -288,7 +303,6 @@ class _Spans:
         self.taken[x - self.s : y - self.s] = b"\x01" * (y - x)
 
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
 _SETTLED_AFTER = re.compile(r"落地|落户|落了户|入驻|签约|引进|投资")
 
 
@@ -308,16 +322,18 @@ def _rejoin(n: str, joined: bytearray | None) -> str:
 
 def _cued_sentences(n: str, start: int, end: int, r: ProjectRules) -> list[tuple[int, int]]:
     """The sentences of n[start:end] with a cue (introducer, list verb, investing organisation, list
-    closer) in them: the others name no investor and no project, so they are not read at all."""
+    closer) in them: the others name no investor and no project, so they are not read at all.
+
+    No cue holds a sentence end, so a cue's sentence runs from the last end before it to the next
+    one; the search for the next cue goes on after that sentence (the rest of it is in already)."""
     out: list[tuple[int, int]] = []
-    sentences = _SENTENCE.finditer(n, start, end)
-    for cue in r.cue.finditer(n, start, end):
-        if out and cue.start() < out[-1][1]:
-            continue  # the sentence is in already
-        for m in sentences:  # no cue holds a sentence end: the first sentence ending after it holds it
-            if m.end() > cue.start():
-                out.append(m.span())
-                break
+    pos = start  # where the sentence before the next cue can start: no end is looked for before it
+    while (cue := r.cue.search(n, pos, end)) is not None:
+        before = UP_TO_SENTENCE_END.match(n, pos, cue.start())
+        after = SENTENCE_END.search(n, cue.start(), end)
+        s = before.end() if before else pos
+        pos = after.start() if after else end
+        out.append((s, pos))
     return out
 
 
@@ -361,7 +377,10 @@ def _closers(sent: str, r: ProjectRules) -> Iterator[re.Match[str]]:
 
 
 def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
-    """Investor spans of the sentence starting at `s`: introduced, closing a list, or investing orgs."""
+    """Investor spans of the sentence starting at `s`: introduced, closing a list, or investing orgs.
+    A sentence read for its list verb alone has none: one search for their cues rules it out."""
+    if r.investor_cue.search(sent) is None:
+        return []
     spans_of = _Spans(s, len(sent) + s)
     free, take = spans_of.free, spans_of.take
     for m in r.introducer.finditer(sent):
@@ -394,6 +413,15 @@ def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
     return spans_of.found
 
 
+def _first_action(n: str, a: int, e: int, r: ProjectRules) -> Action:
+    """The action of n[a:e] that comes first in priority (invest when none is named): searched in
+    that order, so the search stops at the first one found."""
+    for kind, rx in r.by_priority:
+        if rx.search(n, a, e):
+            return kind
+    return "invest"
+
+
 def _project(
     text: str,
     n: str,
@@ -407,12 +435,7 @@ def _project(
     article: int,
 ) -> Project:
     after = n[b:e]
-    action: Action = "invest"
-    present = {kind for kind, rx in r.actions if rx.search(n, a, e)}
-    for kind in r.priority:
-        if kind in present:
-            action = kind
-            break
+    action = _first_action(n, a, e, r)
     amount = None
     k = bisect_left(figures.money_starts, b)
     for f in figures.money[k : k + 12]:
@@ -433,7 +456,7 @@ def _project(
     if pm:
         place = text[b + pm.start("place") : b + pm.end("place")]
     extras = _extras(figures, b, e, amount, r)
-    return Project(
+    return Project.trusted(
         text=text[a:b],
         start=a,
         end=b,
