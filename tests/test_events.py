@@ -46,3 +46,18 @@ def test_organisers_by_role() -> None:
 )
 def test_not_events(text: str) -> None:
     assert [e.trigger for e in ln.parse_page(text).events if e.type in ("campaign", "opening")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("本次培训班共有-40名学员参加。", None),  # found by a review: parse_page raised on a signed count
+        ("本次培训班共有负40名学员参加。", None),
+        ("本次培训班共有0名学员参加。", None),
+        ("本次培训班共有30至50名学员参加。", None),  # a range is no single count
+        ("本次培训班共有40名学员参加。", 40),
+    ],
+)
+def test_participants_are_a_whole_number_of_people(text: str, participants: int | None) -> None:
+    page = ln.parse_page(text)
+    assert [(e.type, e.participants) for e in page.events] == [("training", participants)]

@@ -114,3 +114,68 @@ def test_a_normalised_text_of_another_length_is_refused() -> None:
     ):
         with pytest.raises(ValueError, match="length"):
             call()
+
+
+# Pages assembled from the pieces the record builders react to (triggers, cues, signs, counts,
+# times, places, line breaks), so that generated text reaches events, projects and figures.
+PIECES = [
+    "培训班",
+    "开幕",
+    "举行",
+    "展会",
+    "签约",
+    "仪式",
+    "检查",
+    "活动",
+    "投资",
+    "落户",
+    "建设",
+    "项目",
+    "亿元",
+    "万元",
+    "名学员",
+    "人次",
+    "参加",
+    "共有",
+    "负",
+    "-",
+    "约",
+    "余",
+    "至",
+    "同比增长",
+    "%",
+    "拉萨市",
+    "堆龙德庆区",
+    "公司",
+    "集团",
+    "今年",
+    "去年",
+    "2023年",
+    "1—10月",
+    "12月5日",
+    "记者",
+    "本报讯",
+    "摄",
+    "。",
+    "，",
+    "、",
+    "\n",
+    "\n\n",
+    "（",
+    "）",
+    "“",
+    "”",
+    "40",
+    "3.5",
+    "一百",
+    "两",
+]
+pages = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages, st.sampled_from([None, "2024", "2024-05", "2024-05-10"]))
+def test_parse_page_never_raises_on_page_like_text(text: str, published: str | None) -> None:
+    page = parse_page(text, published=published)
+    assert all(text[e.start : e.end] == e.text for e in page.events)
+    assert all(text[p.start : p.end] == p.text for p in page.projects)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, cached_property
 
 from lhasa_news.data import load
@@ -163,7 +164,8 @@ class _PageCounts:
         out: dict[int, list[Figure]] = {}
         for f in self.figures:
             q = f.quantity
-            if f.article is not None and q.unit == "count" and q.value is not None and _is_people(f):
+            # a number of people is a whole number above zero: 负40名 or 0.5名 counts no participants
+            if f.article is not None and q.unit == "count" and _is_head_count(q.value) and _is_people(f):
                 out.setdefault(f.article, []).append(f)
         return out
 
@@ -208,10 +210,8 @@ def build_events(
             seen.add((kind, trigger))
             span = (title[0], title[1]) if title else (t_start, t_end)
             participants = _participants(page, k, t_start, kind)
-            # records are built unchecked, but a negative count still fails validation, as it always has
-            make = Event.trusted if participants is None or participants >= 0 else Event
             events.append(
-                make(
+                Event.trusted(
                     text=text[span[0] : span[1]],
                     start=span[0],
                     end=span[1],
@@ -288,6 +288,10 @@ def _participants(page: _PageCounts, article: int, after: int, kind: str) -> int
             break
         return int(f.quantity.value)  # type: ignore[arg-type]
     return int(people[0].quantity.value) if people else None  # type: ignore[arg-type]
+
+
+def _is_head_count(value: Decimal | None) -> bool:
+    return value is not None and value > 0 and value == value.to_integral_value()
 
 
 def _is_people(f: Figure) -> bool:
