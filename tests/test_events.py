@@ -61,3 +61,28 @@ def test_not_events(text: str) -> None:
 def test_participants_are_a_whole_number_of_people(text: str, participants: int | None) -> None:
     page = ln.parse_page(text)
     assert [(e.type, e.participants) for e in page.events] == [("training", participants)]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizers"),
+    [
+        # an organisation opening the sentence, the longest one that ends in an organisation suffix
+        ("拉萨市城关区总工会近日举办职工技能培训班。", {"by": ["拉萨市城关区总工会"]}),
+        ("日喀则市桑珠孜区人社局在江当乡举办电工培训班。", {"by": ["日喀则市桑珠孜区人社局"]}),
+        # not only at the page's first character: after an earlier sentence and after a leading time
+        ("会议要求抓好落实。林芝市巴宜区文旅局开展文明旅游宣传活动。", {"by": ["林芝市巴宜区文旅局"]}),
+        ("5月10日，那曲市色尼区妇联举办巾帼创业培训班。", {"by": ["那曲市色尼区妇联"]}),
+        ("近日，山南市乃东区昌珠镇克松社区举行集体经济分红仪式。", {"by": ["山南市乃东区昌珠镇克松社区"]}),
+        # role words win; an event's own name is no organiser
+        ("由西藏自治区商务厅主办的农牧产品展销会开幕。", {"主办": ["西藏自治区商务厅"]}),
+        ("第五届中国西藏旅游文化国际博览会开幕。", {"by": []}),
+        # a reporting verb or a preposition is no part of a name
+        ("据当雄县消息，县里启用新的游客服务中心。", {"by": []}),
+        # a place glued to more words is where, not who
+        ("6月3日，那曲市双湖县光伏产业园内举行开工仪式。", {"by": []}),
+    ],
+)
+def test_organisers_without_role_words(text: str, organizers: dict[str, list[str]]) -> None:
+    events = ln.parse_page(text).events
+    assert len(events) == 1, [(e.type, e.trigger) for e in events]
+    assert events[0].organizers == organizers

@@ -12,7 +12,7 @@ participants (共有40名学员).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property
@@ -36,6 +36,7 @@ class EventRules:
     roles: dict[str, str]
     role_pattern: re.Pattern[str]
     role_words: re.Pattern[str]
+    organiser: re.Pattern[str]  # an organisation where it is matched: the longest that ends in a suffix
 
 
 @cache
@@ -47,6 +48,7 @@ def rules() -> EventRules:
             type_of.setdefault(w, kind)
     roles = dict(d["roles"])
     role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    stops = _alternation(d["organiser_stops"])
     return EventRules(
         triggers=re.compile(trie_alternation(type_of)),  # the longest trigger at a place
         type_of=type_of,
@@ -55,7 +57,14 @@ def rules() -> EventRules:
         roles=roles,
         role_pattern=re.compile(rf"(?:由)?(?P<who>[^，,。；;由]{{2,60}}?)(?P<role>{role_alt})"),
         role_words=re.compile(role_alt),
+        organiser=re.compile(
+            rf"(?:(?!{stops})[{_HAN}]){{1,20}}(?:{_alternation(d['organiser_suffixes'])})(?=(?:{stops})|$)"
+        ),
     )
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _QUOTED_BEFORE = re.compile(
@@ -64,9 +73,6 @@ _QUOTED_BEFORE = re.compile(
 _ORDINAL_BEFORE = re.compile(rf"第[0-9一二三四五六七八九十]+届[{_HAN}·“”]{{0,30}}$")
 _YEAR_BEFORE = re.compile(rf"\d{{4}}年度?[{_HAN}、]{{0,30}}$")
 _PLACE_AFTER_ZAI = re.compile(rf"在([{_HAN}A-Za-z0-9]{{2,20}}?)(?:举行|举办|开展|开幕|召开|启动|进行)")
-_ORG_AT_START = re.compile(
-    rf"^[{_HAN}]{{2,20}}?(?:总工会|工会|社区|实践站|合作社|公司|集团|局|委员会|管委会|政府|村|镇|乡|区|县|市)"
-)
 
 
 class _SentenceStarts:
@@ -221,7 +227,7 @@ def build_events(
                     title=text[title[0] : title[1]]
                     if title
                     else (trigger if word.endswith(("博会", "洽会")) else None),
-                    organizers=_organizers(text, n, s_start, t_start, art, r),
+                    organizers=_organizers(text, n, (s_start, span[0], t_start), art, r, periods, page.period_starts),
                     location=_location(text, n, s_start, _sentence_end(n, t_start, art.end)),
                     when=_when(periods, page.period_starts, s_start, t_start),
                     participants=participants,
@@ -246,7 +252,19 @@ def _drop_inside_titles(events: list[Event]) -> list[Event]:
     return out
 
 
-def _organizers(text: str, n: str, s_start: int, t_start: int, art: Article, r: EventRules) -> dict[str, list[str]]:
+def _organizers(
+    text: str,
+    n: str,
+    bounds: tuple[int, int, int],
+    art: Article,
+    r: EventRules,
+    periods: list[Period],
+    period_starts: list[int],
+) -> dict[str, list[str]]:
+    """Who organised the event: by role word (由X主办) in its sentence before the trigger, else an
+    organisation opening the sentence before the event's name. `bounds`: the starts of the sentence,
+    of the event's name (its title, or the trigger) and of the trigger."""
+    s_start, name_start, t_start = bounds
     out: dict[str, list[str]] = {}
     # the role words first: the lazy names before them would be tried from every position
     roles = r.role_pattern.finditer(n, s_start, t_start) if r.role_words.search(n, s_start, t_start) else ()
@@ -255,10 +273,21 @@ def _organizers(text: str, n: str, s_start: int, t_start: int, art: Article, r: 
         out.setdefault(r.roles[m.group("role")], []).extend(who)
     if out:
         return out
-    if art.kicker and _ORG_AT_START.match(art.kicker):
+    if art.kicker and r.organiser.fullmatch(art.kicker):
         return {"by": [art.kicker]}
-    org = _ORG_AT_START.match(n, s_start, t_start)
+    org = r.organiser.match(n, _after_leading_time(n, s_start, name_start, periods, period_starts), name_start)
     return {"by": [text[org.start() : org.end()]]} if org else {"by": []}
+
+
+def _after_leading_time(n: str, s_start: int, t_start: int, periods: list[Period], period_starts: list[int]) -> int:
+    """Where the sentence's subject starts: after spaces and a leading time clause (近日，/ 5月10日，)."""
+    i = s_start
+    while i < t_start and n[i].isspace():
+        i += 1
+    k = bisect_left(period_starts, i)
+    if k < len(periods) and periods[k].start == i and periods[k].end < t_start and n[periods[k].end] in "，,":
+        return periods[k].end + 1
+    return i
 
 
 def _location(text: str, n: str, s_start: int, s_end: int) -> str | None:
