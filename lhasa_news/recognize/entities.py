@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 from lhasa_news.data import load
 from lhasa_news.text.normalise import normalised_for
@@ -159,41 +158,33 @@ class SubjectScan:
         self.settled: list[_Step] = []  # the first steps of every scan from `start` to the ends asked so far
 
     def last(self, end: int) -> tuple[int, int] | None:
-        """Span of the last name that a scan of text[start:end] from `start` finds."""
+        """Span of the last name that a scan of text[start:end] from `start` finds: a gazetteer name,
+        or the last of the names glued on it (拉萨市曲水县聂当乡热堆村 → 热堆村)."""
         steps = self.settled
-        while steps and steps[-1].settled > end:  # `settled` increases along a scan
+        while steps and steps[-1][2] > end:  # `settled` increases along a scan
             steps.pop()
         last = steps[-1] if steps else None
-        for step in _name_steps(self.text, last.end if last else self.start, end):
-            last = step
-            if step.settled <= end:
-                steps.append(step)
-        return (last.start, last.end) if last else None
-
-
-class _Step(NamedTuple):
-    start: int
-    end: int
-    settled: int  # the step read no character at or after this one
-
-
-def _name_steps(text: str, pos: int, end: int) -> Iterator[_Step]:
-    """The names in text[pos:end] left to right: a gazetteer name, or the last of the names glued on it
-    (拉萨市曲水县聂当乡热堆村 → 热堆村)."""
-    g = gazetteer()
-    longest_name, glued_reach = _reaches()
-    while pos < end:
-        m = g.pattern.search(text, pos, end)
-        if m is None:
-            return
-        s, e = m.span()
-        name_read = s + longest_name  # the longest names were tried first: the last character read
-        ext = g.suffixed.match(text, e, end)
-        while ext is not None and ext.end() - e <= 8 and not set(ext.group()) & _FUNCTION_CHARS:
-            s, e = e, ext.end()
+        pos = last[1] if last else self.start
+        text, g = self.text, gazetteer()
+        longest_name, glued_reach = _reaches()
+        while pos < end:
+            m = g.pattern.search(text, pos, end)
+            if m is None:
+                break
+            s, e = m.span()
+            name_read = s + longest_name  # the longest names were tried first: the last character read
             ext = g.suffixed.match(text, e, end)
-        yield _Step(s, e, max(name_read, e + glued_reach))
-        pos = e
+            while ext is not None and ext.end() - e <= 8 and not set(ext.group()) & _FUNCTION_CHARS:
+                s, e = e, ext.end()
+                ext = g.suffixed.match(text, e, end)
+            last = (s, e, max(name_read, e + glued_reach))
+            if last[2] <= end:
+                steps.append(last)
+            pos = e
+        return last[:2] if last else None
+
+
+_Step = tuple[int, int, int]  # start, end, and the bound it is settled by: no character at or after it was read
 
 
 @cache
