@@ -17,7 +17,7 @@ from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
-from lhasa_news.recognize.entities import Entity, canonical_place, subject_candidates
+from lhasa_news.recognize.entities import SubjectScan, canonical_place
 from lhasa_news.recognize.timex import rules as timex_rules
 
 _REACH = 600  # no sentence of a newspaper is longer; keeps the scan linear on any input
@@ -215,32 +215,32 @@ _QUOTES = "“”\"'（）()《》 —-"
 class _Strippers:
     heads: re.Pattern[str]
     tails: re.Pattern[str]
-    first: frozenset[str]  # the characters a trimmed head or quote starts with
-    last: frozenset[str]  # the characters a trimmed tail or quote ends with (and "\n", where `$` also matches)
+    head_first: frozenset[str]  # the characters a trimmed head starts with
+    tail_last: frozenset[str]  # the characters a trimmed tail ends with, and "\n" (where `$` also matches)
+
+
+_QUOTE_CHARS = frozenset(_QUOTES)
 
 
 def _strip(words: Words, strippers: _Strippers) -> Words:
     """Trim connectives, verbs and qualifiers off both ends (data/figures.toml).
 
-    Works on the normalised string and an offset, and cuts `words` once at the end; a string
-    whose ends could start or end no trimmed word is returned without trying the patterns."""
+    Works on the normalised string and an offset, and cuts `words` once at the end. A pattern is
+    only tried when the end it trims could start or end one of its words (most ends cannot)."""
     s = words.norm
-    if not s or (s[0] not in strippers.first and s[-1] not in strippers.last):
-        return words
     heads, tails = strippers.heads, strippers.tails
     a = 0  # s == words.norm[a : a + len(s)]
     changed = True
     while changed and s:
         changed = False
-        inner = s.strip(_QUOTES)
-        if len(inner) != len(s):
+        if s[0] in _QUOTE_CHARS or s[-1] in _QUOTE_CHARS:
             a += len(s) - len(s.lstrip(_QUOTES))
-            s, changed = inner, True
-        m = heads.match(s)
+            s, changed = s.strip(_QUOTES), True
+        m = heads.match(s) if s[:1] in strippers.head_first else None
         if m:
             a += m.end()
             s, changed = s[m.end() :], True
-        m = tails.search(s)
+        m = tails.search(s) if s[-1:] in strippers.tail_last else None
         if m and m.start() > 0:
             s, changed = s[: m.start()], True
     if len(s) == len(words.norm):
@@ -256,13 +256,15 @@ def _strippers(extra_heads: tuple[str, ...] = ()) -> _Strippers:
     return _Strippers(
         re.compile("(?:" + "|".join(map(re.escape, heads)) + ")"),
         re.compile("(?:" + "|".join(map(re.escape, tails)) + ")$"),
-        frozenset(_QUOTES) | {w[0] for w in heads},
-        frozenset(_QUOTES + "\n") | {w[-1] for w in tails},
+        frozenset(w[0] for w in heads),
+        frozenset("\n") | {w[-1] for w in tails},
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Context:
+    """What the figure before says to the next one; updated in place from figure to figure."""
+
     metric: str | None = None
     subject: str | None = None
     period: Period | None = None
@@ -290,28 +292,36 @@ def build_figures(
     t = _Text(normalised, joined, text)
     r = rules()
     starts = [a.start for a in articles]
+    ends = [a.end for a in articles]
     period_starts = [p.start for p in periods]
     drafts: list[dict[str, Any]] = []
     ctx = _Context()
+    names = SubjectScan(normalised, -1)
     for q in quantities:
-        k = bisect_right(starts, q.start) - 1
-        owner = k if k >= 0 and q.start < articles[k].end else None
-        s_start, c_start = t.starts(q.start)
-        c_start = max(c_start, ctx.end if ctx.sentence == s_start else 0)
-        period = None if q.unit in _DURATIONS else _period(t, q, s_start, periods, period_starts, ctx)
-        c_end = t.forward(q.end, _CLAUSE_END_AFTER)
-        status = _status(t.span_text(s_start, q.start), t.span_text(q.end, c_end), r)
-        subjects = subject_candidates(t.n, s_start, q.start)
-        subject = subjects[-1] if subjects else None
-        metric = _metric(t, q, c_start, c_end, period, subject, ctx, s_start, r)
-        subject_text = (
-            text[subject.start : subject.end] if subject is not None else (ctx.subject if owner is not None else None)
-        )
+        start, end = q.start, q.end  # a record's fields are slow to read: once each
+        k = bisect_right(starts, start) - 1
+        owner = k if k >= 0 and start < ends[k] else None
+        s_start, c_start = t.starts(start)
+        if ctx.sentence == s_start and ctx.end > c_start:
+            c_start = ctx.end
+        period = None if q.unit in _DURATIONS else _period(t, start, s_start, periods, period_starts, ctx)
+        c_end = t.forward(end, _CLAUSE_END_AFTER)
+        status = _status(t.span_text(s_start, start), t.span_text(end, c_end), r)
+        if names.start != s_start:
+            names = SubjectScan(normalised, s_start)
+        subject = names.last(start)
+        subject_name: str | None  # as normalised, and as printed:
+        subject_text: str | None
+        if subject is not None:
+            subject_name, subject_text = normalised[subject[0] : subject[1]], text[subject[0] : subject[1]]
+        else:
+            subject_name, subject_text = None, ctx.subject if owner is not None else None
+        metric = _metric(t, q, c_start, c_end, period, subject_name, ctx, s_start, r)
         drafts.append(
             {
                 "text": q.text,
-                "start": q.start,
-                "end": q.end,
+                "start": start,
+                "end": end,
                 "rule": "figure.clause",
                 "quantity": q,
                 "metric": metric,
@@ -322,13 +332,8 @@ def build_figures(
                 "article": owner,
             }
         )
-        ctx = _Context(
-            metric=_base_metric(metric, ctx, s_start, r),
-            subject=subject_text,
-            period=period,
-            sentence=s_start,
-            end=q.end,
-        )
+        ctx.metric = _base_metric(metric, ctx, s_start, r)
+        ctx.subject, ctx.period, ctx.sentence, ctx.end = subject_text, period, s_start, end
     repeats = _repeats(drafts, articles, repairs)
     return [
         Figure.trusted(**d) if j is None else Figure.trusted(**d, same_as=j)
@@ -337,23 +342,23 @@ def build_figures(
 
 
 def _period(
-    t: _Text, q: Quantity, s_start: int, periods: list[Period], period_starts: list[int], ctx: _Context
+    t: _Text, start: int, s_start: int, periods: list[Period], period_starts: list[int], ctx: _Context
 ) -> Period | None:
-    """The last clause-initial time expression before the figure in its sentence, else the one
-    carried through the paragraph (截至10月底，…。…其中…)."""
-    hi = bisect_right(period_starts, q.start)
+    """The last clause-initial time expression before the figure at `start` in its sentence, else
+    the one carried through the paragraph (截至10月底，…。…其中…)."""
+    hi = bisect_right(period_starts, start)
     for i in range(hi - 1, max(0, hi - 12) - 1, -1):
         p = periods[i]
         if p.start < s_start:
             break
-        if p.end > q.start or (q.start - p.end <= 3 and t.n.startswith("的", p.end)):
+        if p.end > start or (start - p.end <= 3 and t.n.startswith("的", p.end)):
             continue  # 是2013年的2.7倍: the base of a comparison
         governs = t.governs.get((i, s_start))
         if governs is None:  # the same for every figure of the sentence: decided once
             governs = t.governs[i, s_start] = _governs(t, p, s_start)
         if governs:
             return p
-    if ctx.period is not None and ctx.period.start >= t.back(q.start, _LINE_END):
+    if ctx.period is not None and ctx.period.start >= t.back(start, _LINE_END):
         return ctx.period
     return None
 
@@ -374,20 +379,20 @@ _ORG_SUFFIXES = ("有限公司", "公司", "集团", "专业合作社", "合作�
 _ORG_SUFFIX_ANY = re.compile("|".join(_ORG_SUFFIXES))
 _ORG_END = re.compile(r"[\u3400-\u9fff]{2,14}?(?:" + "|".join(_ORG_SUFFIXES) + ")")
 _PREP_PHRASE = re.compile(r"^(?:在|于|从|经过|通过)[^，,；;]{1,20}?(?:下|中|里|后|时|上)")
+_PREP_FIRST = frozenset("在于从经通")  # the characters _PREP_PHRASE can start with
 _AFTER_HEAD = ("为", "是", "系", "用于")
-_COORDINATORS = frozenset("和与及或、至到")
+_COORDINATORS = "和与及或、至到"
 
 
-def _after_noun(t: _Text, q: Quantity) -> Words:
-    """The noun phrase right after a count or duration (40名学员 → 学员; 52条招商引资政策 → …政策):
+def _after_noun(t: _Text, i: int) -> Words:
+    """The noun phrase from `i`, the end of a count or duration (40名学员 → 学员; 52条招商引资政策 → …政策):
     up to 10 Han characters short of a function word or punctuation."""
-    i = q.end
     n = t.n
     while i < len(n) and (n[i] in " \u3000" or t.joined[i]):
         i += 1
     m = _NOUN_AFTER.match(n, i)
     assert m is not None  # every part of the pattern may be empty
-    return t.span_pair(m.start(1), m.end(1))
+    return t.span_pair(*m.span(1))
 
 
 def _metric(
@@ -396,69 +401,75 @@ def _metric(
     c_start: int,
     c_end: int,
     period: Period | None,
-    subject: Entity | None,
+    subject: str | None,
     ctx: _Context,
     s_start: int,
     r: FigureRules,
 ) -> str | None:
-    """The noun phrase a figure measures, as printed: before it in its clause, else after it."""
-    if q.unit == "year" and q.text.endswith("岁"):
+    """The noun phrase a figure measures, as printed: before it in its clause, else after it.
+
+    Each rare cut is guarded by an `in` test of its word: a record's fields and str methods with
+    arguments cost far more than that here."""
+    unit = q.unit
+    if unit == "year" and q.text.endswith("岁"):
         return "年龄"
     if q.rule == "qty.da_noun" and q.item:
         return q.item  # 三大核心
-    raw = t.span_pair(c_start, q.start)
+    start = q.start
+    raw = t.span_pair(c_start, start)
     if period is not None and period.start >= c_start:
         cut = raw.norm.find(t.n[period.start : period.end])
         if cut >= 0:
             raw = raw.cut(cut + (period.end - period.start))
-    k = raw.norm.rfind("等")
-    if k >= 0:
-        raw = raw.cut(k + 1)  # 虫草、雪莲等上百种 / 农机合作社等7个集体经济项目
-    possessive = raw.norm.endswith(("有", "共有", "拥有", "共计"))
-    owns = max(raw.norm.rfind("共有"), raw.norm.rfind("拥有"))
-    if 0 <= owns < len(raw.norm) - 2:
-        raw = raw.cut(owns + 2)  # 嘎玛乡共有党员216名 → 党员
-    completion = q.unit == "%" and raw.norm.lstrip(_QUOTES).startswith("完成")  # 完成年度计划的97.7%
+    if "等" in raw.norm:
+        raw = raw.cut(raw.norm.rfind("等") + 1)  # 虫草、雪莲等上百种 / 农机合作社等7个集体经济项目
+    possessive = False
+    if "有" in raw.norm or "共计" in raw.norm:
+        possessive = raw.norm.endswith(("有", "共有", "拥有", "共计"))
+        owns = max(raw.norm.rfind("共有"), raw.norm.rfind("拥有"))
+        if 0 <= owns < len(raw.norm) - 2:
+            raw = raw.cut(owns + 2)  # 嘎玛乡共有党员216名 → 党员
+    completion = unit == "%" and raw.norm.lstrip(_QUOTES).startswith("完成")  # 完成年度计划的97.7%
     strippers = _strippers()
     before = _strip(raw, strippers)
-    if subject is not None and before.norm.startswith(subject.text):
-        before = _strip(before.cut(len(subject.text)), strippers)
+    if subject is not None and before.norm.startswith(subject):
+        before = _strip(before.cut(len(subject)), strippers)
     if _ORG_SUFFIX_ANY.search(before.norm):  # the suffix alone first: _ORG_END is tried from every character
         orgs = list(_ORG_END.finditer(before.norm))
         if orgs and orgs[-1].end() < len(before.norm):
             before = _strip(before.cut(orgs[-1].end()), strippers)  # …家居集团投资 → 投资
-    prep = _PREP_PHRASE.match(before.norm)
-    if prep and prep.end() < len(before.norm):
-        before = _strip(before.cut(prep.end()), strippers)  # 在“党支部+合作社+农户”的模式下实现户均增收
-    if completion and ctx.metric and ctx.sentence == s_start:
-        done = raw.norm.lstrip(_QUOTES).rstrip("的")
-        return (
-            ctx.metric
-            + raw.cut(
-                len(raw.norm) - len(raw.norm.lstrip(_QUOTES)), len(done) + len(raw.norm) - len(raw.norm.lstrip(_QUOTES))
-            ).orig
-        )
-    parallel = ctx.sentence == s_start and ctx.metric and (not before.norm or set(before.norm) <= _COORDINATORS)
-    if parallel:
-        return ctx.metric  # 增幅分别为10%和12%
-    de = before.norm.rfind("的")
-    if len(before.norm) > 8 and 0 <= de < len(before.norm) - 2:
-        before = before.cut(de + 1)  # 新建成的德庆格桑广场占地面积 → …占地面积
+    if before.norm[:1] in _PREP_FIRST:
+        prep = _PREP_PHRASE.match(before.norm)
+        if prep and prep.end() < len(before.norm):
+            before = _strip(before.cut(prep.end()), strippers)  # 在“党支部+合作社+农户”的模式下实现户均增收
+    base = ctx.metric if ctx.sentence == s_start else None  # the metric of the sentence so far
+    if completion and base:
+        return _completed(raw, base)
+    if base and not before.norm.strip(_COORDINATORS):
+        return base  # 增幅分别为10%和12%
+    if len(before.norm) > 8 and 0 <= before.norm.rfind("的") < len(before.norm) - 2:
+        before = before.cut(before.norm.rfind("的") + 1)  # 新建成的德庆格桑广场占地面积 → …占地面积
     metric = before
-    if q.unit == "count" or q.unit in _DURATIONS or len(before.norm) <= 2:
-        after = _strip(_after_noun(t, q), _strippers(_AFTER_HEAD))
+    if unit == "count" or unit in _DURATIONS or len(before.norm) <= 2:
+        after = _strip(_after_noun(t, q.end), _strippers(_AFTER_HEAD))
         if len(after.norm) >= 2:
             metric = after if possessive or not before.norm else before + after
     if len(metric.norm) < 2:
         after = _strip(t.span_pair(q.end, c_end), _strippers(_AFTER_HEAD))  # the rest of the clause
         if 2 <= len(after.norm) <= 12:
             metric = after
-        elif ctx.sentence == s_start and ctx.metric:
-            return ctx.metric
-    relative = metric.norm.startswith(r.relative_heads)
-    if relative and ctx.metric and ctx.sentence == s_start and not metric.orig.startswith(ctx.metric):
-        return ctx.metric + metric.orig  # 进出口总额 … 同比增长
+        elif base:
+            return base
+    if base and metric.norm.startswith(r.relative_heads) and not metric.orig.startswith(base):
+        return base + metric.orig  # 进出口总额 … 同比增长
     return metric.orig or None
+
+
+def _completed(raw: Words, base: str) -> str:
+    """A completion rate's metric: the base metric and the words of its clause (…完成年度计划的)."""
+    lead = len(raw.norm) - len(raw.norm.lstrip(_QUOTES))
+    done = raw.norm.lstrip(_QUOTES).rstrip("的")
+    return base + raw.cut(lead, len(done) + lead).orig
 
 
 _RELATIVE_YEARS = frozenset({"今年", "去年", "前年", "明年", "本年", "当年", "上年"})

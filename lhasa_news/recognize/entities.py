@@ -18,6 +18,7 @@ from lhasa_news.data import load
 from lhasa_news.text.normalise import normalised_for
 
 _HAN = "\u3400-\u9fff"
+_GLUED_RUN = 12  # at most this many characters of a glued name before its suffix (曲水县热堆村)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def gazetteer() -> Gazetteer:
             names[v] = canon
     pattern = re.compile(trie_alternation(names))
     suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
-    suffixed = re.compile(rf"[{_HAN}]{{1,12}}?(?:{'|'.join(map(re.escape, suffixes))})")
+    suffixed = re.compile(rf"[{_HAN}]{{1,{_GLUED_RUN}}}?(?:{'|'.join(map(re.escape, suffixes))})")
     return Gazetteer(names, pattern, suffixed)
 
 
@@ -151,29 +152,55 @@ def canonical_place(name: str) -> str | None:
     return gazetteer().names.get(name)
 
 
-def subject_candidates(text: str, start: int, end: int) -> list[Entity]:
-    """Places and organisations inside text[start:end]: gazetteer names, extended to a following
-    village/town/community or organisation suffix when one is glued on (曲水县热堆村, 林周县总工会)."""
-    g = gazetteer()
-    out: list[Entity] = []
-    pos = start
-    while pos < end:
-        m = g.pattern.search(text, pos, end)
-        if m is None:
-            break
-        s, e = m.start(), m.end()
-        # extend over a glued lower-level name: 拉萨市曲水县聂当乡热堆村 → the last level is the subject
-        ext = g.suffixed.match(text, e, end)
-        canonical = g.names[m.group()]
-        kind = "place"
-        while ext is not None and ext.end() - e <= 8 and not set(ext.group()) & _FUNCTION_CHARS:
-            s, e = e, ext.end()
-            canonical = text[s:e]
-            kind = "org" if text[s:e].endswith(_ORG_SUFFIX) and not text[s:e].endswith(_PLACE_SUFFIX) else "place"
+class SubjectScan:
+    """The last place or organisation before each figure of a sentence: gazetteer names, extended to a
+    following village/town/community or organisation suffix when one is glued on (曲水县热堆村, 林周县总工会).
+
+    Names are found left to right from the sentence start, each from where the one before ended, so the
+    last depends on all before it; but a step of the scan reads no character at or after its `settled`
+    bound, so a scan to any later end takes the same step. `last` keeps the settled steps of the call
+    before and scans on from the last of them, instead of rescanning the sentence for every figure."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        self.settled: list[_Step] = []  # the first steps of every scan from `start` to the ends asked so far
+
+    def last(self, end: int) -> tuple[int, int] | None:
+        """Span of the last name that a scan of text[start:end] from `start` finds: a gazetteer name,
+        or the last of the names glued on it (拉萨市曲水县聂当乡热堆村 → 热堆村)."""
+        steps = self.settled
+        while steps and steps[-1][2] > end:  # `settled` increases along a scan
+            steps.pop()
+        last = steps[-1] if steps else None
+        pos = last[1] if last else self.start
+        text, g = self.text, gazetteer()
+        longest_name, glued_reach = _reaches()
+        while pos < end:
+            m = g.pattern.search(text, pos, end)
+            if m is None:
+                break
+            s, e = m.span()
+            name_read = s + longest_name  # the longest names were tried first: the last character read
             ext = g.suffixed.match(text, e, end)
-        out.append(Entity(text[s:e], s, e, kind, canonical))
-        pos = e
-    return out
+            while ext is not None and ext.end() - e <= 8 and not set(ext.group()) & _FUNCTION_CHARS:
+                s, e = e, ext.end()
+                ext = g.suffixed.match(text, e, end)
+            last = (s, e, max(name_read, e + glued_reach))
+            if last[2] <= end:
+                steps.append(last)
+            pos = e
+        return last[:2] if last else None
+
+
+_Step = tuple[int, int, int]  # start, end, and the bound it is settled by: no character at or after it was read
+
+
+@cache
+def _reaches() -> tuple[int, int]:
+    """How far past its start a gazetteer match reads, and past its end a glued-name match."""
+    longest_suffix = max(map(len, _PLACE_SUFFIX + _ORG_SUFFIX))
+    return max(map(len, gazetteer().names)), _GLUED_RUN + longest_suffix
 
 
 _PREFECTURE_LEVEL = ("市", "地区")
