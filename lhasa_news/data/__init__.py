@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -15,8 +13,3 @@ def load(name: str) -> dict[str, Any]:
     """Parse `lhasa_news/data/<name>.toml` once and keep it for the life of the process."""
     with resources.files(__package__).joinpath(f"{name}.toml").open("rb") as fh:
         return tomllib.load(fh)
-
-
-def alternation(words: Iterable[str]) -> str:
-    """Words of a data file as one regex alternation, longest first (so 万千瓦时 wins over 千瓦)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -19,10 +19,10 @@ from functools import cache, cached_property
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Event, EventType, Figure, Period
-from lhasa_news.recognize.entities import trie_alternation
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
+from lhasa_news.text.wordregex import HAN as _HAN
+from lhasa_news.text.wordregex import alternation, trie_alternation
 
-_HAN = "\u3400-\u9fff"
 _FAIR_NAMES = ("博会", "洽会")  # 藏博会, 西洽会: the trigger is the fair's own name
 _PARTICIPANT_ITEMS = ("名", "人", "学员", "人次", "位", "户", "技能能手", "牧民", "群众", "农牧民", "选手")
 
@@ -48,7 +48,7 @@ def rules() -> EventRules:
             type_of.setdefault(w, kind)
     roles = dict(d["roles"])
     role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
-    stops = _alternation(d["organiser_stops"])
+    stops = alternation(d["organiser_stops"])
     return EventRules(
         triggers=re.compile(trie_alternation(type_of)),  # the longest trigger at a place
         type_of=type_of,
@@ -58,13 +58,9 @@ def rules() -> EventRules:
         role_pattern=re.compile(rf"(?:由)?(?P<who>[^，,。；;由]{{2,60}}?)(?P<role>{role_alt})"),
         role_words=re.compile(role_alt),
         organiser=re.compile(
-            rf"(?:(?!{stops})[{_HAN}]){{1,20}}(?:{_alternation(d['organiser_suffixes'])})(?=(?:{stops})|$)"
+            rf"(?:(?!{stops})[{_HAN}]){{1,20}}(?:{alternation(d['organiser_suffixes'])})(?=(?:{stops})|$)"
         ),
     )
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _QUOTED_BEFORE = re.compile(

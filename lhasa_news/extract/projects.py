@@ -18,13 +18,14 @@ from decimal import Decimal
 from functools import cache, cached_property
 from typing import Any
 
-from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import RunTail, places_in, trie_alternation
+from lhasa_news.recognize.entities import places_in
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
+from lhasa_news.text.wordregex import HAN as _HAN
+from lhasa_news.text.wordregex import RunTail, trie_alternation
+from lhasa_news.text.wordregex import alternation as _alt
 
-_HAN = "\u3400-\u9fff"
 _CLAUSE_STOP = "，,。；;！？!?\n"
 
 

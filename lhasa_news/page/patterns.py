@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.page.layout import Block, has_any, layout_rules
+from lhasa_news.text.wordregex import HAN as _HAN
+from lhasa_news.text.wordregex import alternation as _alt
 
-_HAN = "\u3400-\u9fff"
 NAME = rf"[{_HAN}][{_HAN}·•]{{1,9}}(?![{_HAN}]*[:：])"
 _NAMES = rf"{NAME}(?:[ 、，,/]+{NAME})*"
 _SEP = re.compile(r"[ \u3000、，,/]+")

@@ -9,15 +9,15 @@ to one canonical name (高新区 / 拉萨高新区 / 拉萨高新技术产业开
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
 from lhasa_news.data import load
 from lhasa_news.text.normalise import normalised_for
+from lhasa_news.text.wordregex import HAN as _HAN
+from lhasa_news.text.wordregex import RunTail, trie_alternation
 
-_HAN = "\u3400-\u9fff"
 _GLUED_RUN = 12  # at most this many characters of a glued name before its suffix (曲水县热堆村)
 
 
@@ -28,7 +28,7 @@ class Entity:
     text: str
     start: int
     end: int
-    kind: str  # place | org
+    kind: str  # place | org | person
     canonical: str
 
     def __init__(self, text: str, start: int, end: int, kind: str, canonical: str) -> None:
@@ -38,38 +38,6 @@ class Entity:
 
 
 _set_fields = object.__setattr__
-
-
-@dataclass(frozen=True)
-class RunTail:
-    """A pattern that is a run of 2..`reach` characters ending in a tail (A、B等一批 …, X集团 投资),
-    found from its tails: tried from every position of a text, the run costs O(n·reach).
-
-    `tail` matches wherever the pattern's tail can, with the run's first two characters before it (a
-    lookbehind), and `last_break` up to the last character that cannot be in the run. No match starts
-    before the next tail `t` less `reach`, nor at or before a break ahead of `t`; one starts right after,
-    as the run up to `t` is whole there. So the match from there is `pattern.finditer`'s next match."""
-
-    pattern: re.Pattern[str]
-    tail: re.Pattern[str]
-    last_break: re.Pattern[str]
-    reach: int
-
-    @classmethod
-    def compile(cls, pattern: str, tail: str, breaks: str, reach: int) -> RunTail:
-        """`breaks`: a regex class of the characters the run cannot hold."""
-        return cls(re.compile(pattern), re.compile(tail), re.compile(rf"(?s:.*){breaks}"), reach)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        pos = 0
-        while (t := self.tail.search(text, pos + 2)) is not None:
-            start = max(pos, t.start() - self.reach)
-            cut = self.last_break.match(text, start, t.start())
-            m = self.pattern.match(text, cut.end() if cut else start) or self.pattern.search(text, start)
-            if m is None:
-                return
-            yield m
-            pos = m.end()
 
 
 _PLACE_SUFFIX = ("自治区", "地区", "市", "县", "区", "乡", "镇", "村", "社区", "街道", "园区", "开发区")
@@ -116,35 +84,6 @@ def gazetteer() -> Gazetteer:
     suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
     suffixed = re.compile(rf"[{_HAN}]{{1,{_GLUED_RUN}}}?(?:{'|'.join(map(re.escape, suffixes))})")
     return Gazetteer(names, pattern, suffixed)
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def trie_alternation(words: Iterable[str], end: Mapping[str, str] | None = None) -> str:
-    """The words as one regex that tries them at a position longest first, like their alternation
-    longest first (data.alternation), but as a tree of shared prefixes (拉萨(?:市|高新区)?): the engine
-    tries the few words of the next character, not all of them, at each position. (The words that
-    match at one position are prefixes of each other, so longest first is the only order there.)
-
-    `end` gives words a zero-width condition where they end (a lookbehind, a lookahead)."""
-    root: _Trie = {}
-    for word in words:
-        node = root
-        for c in word:
-            node = node.setdefault(c, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: _Trie, word: str) -> str:
-        alts = [re.escape(c) + branch(child, word + c) for c, child in sorted(node.items()) if c]
-        if "" in node:  # a word ends here: tried after the longer words, on its condition if it has one
-            condition = end.get(word, "") if end else ""
-            if not condition:
-                return f"(?:{'|'.join(alts)})?" if alts else ""
-            alts.append(condition)
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return branch(root, "")
 
 
 def canonical_place(name: str) -> str | None:

@@ -17,11 +17,11 @@ from functools import cache
 
 from pydantic import TypeAdapter
 
-from lhasa_news.data import alternation as _alt
 from lhasa_news.data import load
 from lhasa_news.models import Granularity, Period, check_published
 from lhasa_news.recognize.numbers import DIGITS, NumeralError, chinese_integer
 from lhasa_news.text.normalise import normalised_for
+from lhasa_news.text.wordregex import alternation as _alt
 
 
 @dataclass(frozen=True)
