@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -154,26 +153,26 @@ class Record(BaseModel):
 
         Pydantic's `model_construct` does this for any model but costs more than validation itself;
         a page makes about a hundred records, so this saves a third of a millisecond per page. Field
-        names are still checked; `Page` still checks that every span quotes its text, and the tests
-        revalidate every record of every corpus page (`tests/test_trusted_records.py`).
+        names are still checked (once per set of names); `Page` still checks that every span quotes
+        its text, and the tests revalidate every record of every corpus page
+        (`tests/test_trusted_records.py`).
         """
-        plan = _plan(cls)
-        names = fields.keys()
-        if not (plan.required <= names <= plan.allowed):
-            missing, unknown = sorted(plan.required - names), sorted(names - plan.allowed)
-            raise TypeError(f"{cls.__name__}.trusted: missing fields {missing}, unknown fields {unknown}")
-        values = dict(plan.defaults)  # every field, in declaration order: update() keeps that order
-        for name, factory in plan.factories:
-            if name not in fields:
-                values[name] = factory()
-        values.update(fields)
-        record = cls.__new__(cls)
-        _set = object.__setattr__
+        plan = _PLANS.get(cls) or _plan(cls)
+        names = tuple(fields)
+        if names not in plan.checked:
+            plan.check(cls.__name__, names)
+        # All fields in declaration order (the usual call): the fresh keyword dict is the record's.
+        values = fields if names == plan.order else plan.filled(fields)
+        record = _new(cls)
         _set(record, "__dict__", values)
         _set(record, "__pydantic_fields_set__", set(names))
         _set(record, "__pydantic_extra__", None)
         _set(record, "__pydantic_private__", None)
         return record
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -182,11 +181,31 @@ class _Plan:
 
     required: frozenset[str]
     allowed: frozenset[str]
+    order: tuple[str, ...]  # every field, in declaration order
     defaults: dict[str, Any]  # every field in declaration order; required ones hold None until given
     factories: tuple[tuple[str, Callable[[], Any]], ...]
+    checked: set[tuple[str, ...]]  # sets of field names already found good, as given
+
+    def check(self, model: str, names: tuple[str, ...]) -> None:
+        given = frozenset(names)
+        if not (self.required <= given <= self.allowed):
+            missing, unknown = sorted(self.required - given), sorted(given - self.allowed)
+            raise TypeError(f"{model}.trusted: missing fields {missing}, unknown fields {unknown}")
+        self.checked.add(names)
+
+    def filled(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """`fields` with the defaults of the others, in declaration order (update() keeps that order)."""
+        values = dict(self.defaults)
+        for name, factory in self.factories:
+            if name not in fields:
+                values[name] = factory()
+        values.update(fields)
+        return values
 
 
-@cache
+_PLANS: dict[type[Record], _Plan] = {}
+
+
 def _plan(cls: type[Record]) -> _Plan:
     defaults: dict[str, Any] = {}
     factories: list[tuple[str, Callable[[], Any]]] = []
@@ -197,7 +216,9 @@ def _plan(cls: type[Record]) -> _Plan:
         else:
             defaults[name] = None if info.is_required() else info.default
     required = frozenset(name for name, info in cls.model_fields.items() if info.is_required())
-    return _Plan(required, frozenset(cls.model_fields), defaults, tuple(factories))
+    plan = _Plan(required, frozenset(defaults), tuple(defaults), defaults, tuple(factories), set())
+    _PLANS[cls] = plan
+    return plan
 
 
 class Grounded(Record):
