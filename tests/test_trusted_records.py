@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 import lhasa_news
-from lhasa_news.models import Article, Figure, Page, Quantity, Span
+from lhasa_news.models import Article, Figure, Page, Period, Quantity, Span
 
 
 def _records(model: BaseModel) -> list[BaseModel]:
@@ -42,6 +42,18 @@ def test_corpus_pages_are_valid_records(corpus_dirs: tuple[Path, Path]) -> None:
     assert pages
     for path in pages:
         _assert_all_valid(lhasa_news.parse_page(path.read_text(encoding="utf-8"), published="2024-05-10"))
+
+
+def test_corpus_periods_are_valid_records(corpus_dirs: tuple[Path, Path]) -> None:
+    """Periods are built trusted too, and a page keeps only those that a figure or an event uses."""
+    corpus, _ = corpus_dirs
+    for path in sorted(corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for published in (None, "2024", "2024-05", "2024-05-10"):
+            for period in lhasa_news.extract_periods(text, published):
+                again = Period.model_validate(period.model_dump())
+                assert again == period, f"Period changes when validated: {period!r}"
+                assert text[period.start : period.end] == period.text
 
 
 def test_sample_page_is_valid_records() -> None:
@@ -79,3 +91,13 @@ def test_trusted_records_still_validate_assignment() -> None:
     q = Quantity.trusted(text="5家", start=0, end=2, rule="r", value=Decimal(5), unit="count")
     with pytest.raises(ValueError):
         q.approx = "roughly"  # type: ignore[assignment]
+
+
+def test_trusted_fields_in_any_order() -> None:
+    """Names are checked once per set of names as given; the record keeps the declaration order."""
+    for _ in range(2):
+        s = Span.trusted(end=3, text="abc", start=0)
+        assert s == Span(text="abc", start=0, end=3)
+        assert repr(s) == repr(Span(text="abc", start=0, end=3))
+        with pytest.raises(TypeError, match=r"unknown fields \['colour'\]"):
+            Span.trusted(text="a", start=0, end=1, colour="red")

@@ -79,7 +79,9 @@ def layout_rules() -> LayoutRules:
 
 
 def _without_tags(line: str, s: int, e: int) -> tuple[int, int]:
-    """Drop tags at both ends of `line[s:e]`, and the spaces and pipes each drop uncovers."""
+    """Drop tags at both ends of `line[s:e]`, and the spaces and pipes each drop uncovers.
+
+    `line` may be the whole page: a tag never runs past a `>`, so none ends beyond the line."""
     changed = True
     while changed and s < e:
         changed = False
@@ -97,26 +99,29 @@ def _without_tags(line: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# A line without the spaces and pipes at either end: from its first kept character to its last.
+_LINE_TEXT = re.compile(rf"[^\n{_TRIM}](?:[^\n]*[^\n{_TRIM}])?")
+
+
 def split_blocks(original: str, normalised: str) -> list[Block]:
-    """One block per non-blank line, with the count of blank lines before it."""
+    """One block per non-blank line, with the count of blank lines before it.
+
+    One search over the page finds every line's text; the blank lines before a block are the line
+    breaks since the previous block, less the one that ends its line."""
     blocks: list[Block] = []
-    gap = 0
-    pos = 0
-    for line in normalised.split("\n"):
-        text = line.strip(_TRIM)
-        if text:
-            a = pos + line.find(text)
-            b = a + len(text)
-            if "<" in text:  # stray HTML tags: drop them and what they uncover
-                s, e = _without_tags(line, a - pos, b - pos)
-                a, b, text = pos + s, pos + e, line[s:e]
-        if text:
-            orig = text if original is normalised else original[a:b]  # most pages need no normalising
-            blocks.append(Block([(a, b)], text, orig, gap))
-            gap = 0
-        else:
-            gap += 1
-        pos += len(line) + 1
+    last = 0  # where the previous block ends
+    breaks = normalised.count
+    for m in _LINE_TEXT.finditer(normalised):
+        a, b = m.span()
+        text = m[0]
+        if "<" in text:  # stray HTML tags: drop them and what they uncover
+            a, b = _without_tags(normalised, a, b)
+            text = normalised[a:b]
+            if not text:
+                continue
+        orig = text if original is normalised else original[a:b]  # most pages need no normalising
+        blocks.append(Block([(a, b)], text, orig, breaks("\n", last, a) - (1 if blocks else 0)))
+        last = b
     return blocks
 
 

@@ -130,7 +130,7 @@ _HEADING_STOPS = tuple("。！？!?；;")
 
 def is_heading_like(text: str, max_heading: int) -> bool:
     """Short, and without sentence-final punctuation: a headline, kicker, intertitle or column."""
-    return len(text) <= max_heading and not has_any(text, _HEADING_STOPS) and text[-1] not in "，,："
+    return len(text) <= max_heading and text[-1] not in "，,：" and not has_any(text, _HEADING_STOPS)
 
 
 def is_section_name(text: str) -> bool:
@@ -163,7 +163,7 @@ def classify(block: Block) -> str:
         if credited:
             _credit_tail(block)
         return "caption"
-    if (opens and p.date_only.match(t)) or (len(t) <= 90 and not has_any(t, _META_STOPS) and p.meta.search(t)):
+    if (opens and p.date_only.match(t)) or (len(t) <= 90 and p.meta.search(t) and not has_any(t, _META_STOPS)):
         block.info["published"] = meta_date(t)
         block.info["reporters"] = meta_reporters(block)
         ed = p.editor_inline.search(t)
