@@ -47,7 +47,7 @@ def rules() -> EventRules:
         for w in words:
             type_of.setdefault(w, kind)
     roles = dict(d["roles"])
-    role_alt = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    role_alt = alternation(roles)
     stops = alternation(d["organiser_stops"])
     return EventRules(
         triggers=re.compile(trie_alternation(type_of)),  # the longest trigger at a place
@@ -220,9 +220,7 @@ def build_events(
                     rule="event.trigger",
                     type=kind,
                     trigger=trigger,
-                    title=text[title[0] : title[1]]
-                    if title
-                    else (trigger if word.endswith(("博会", "洽会")) else None),
+                    title=text[title[0] : title[1]] if title else (trigger if word.endswith(_FAIR_NAMES) else None),
                     organizers=_organizers(text, n, (s_start, span[0], t_start), art, r, periods, page.period_starts),
                     location=_location(text, n, s_start, _sentence_end(n, t_start, art.end)),
                     when=_when(periods, page.period_starts, s_start, t_start),
