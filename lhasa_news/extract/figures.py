@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
@@ -294,7 +293,8 @@ def build_figures(
     starts = [a.start for a in articles]
     ends = [a.end for a in articles]
     period_starts = [p.start for p in periods]
-    drafts: list[dict[str, Any]] = []
+    figures: list[Figure] = []
+    repeats = _Repeats(articles, repairs)
     ctx = _Context()
     names = SubjectScan(normalised, -1)
     for q in quantities:
@@ -317,28 +317,25 @@ def build_figures(
         else:
             subject_name, subject_text = None, ctx.subject if owner is not None else None
         metric = _metric(t, q, c_start, c_end, period, subject_name, ctx, s_start, r)
-        drafts.append(
-            {
-                "text": q.text,
-                "start": start,
-                "end": end,
-                "rule": "figure.clause",
-                "quantity": q,
-                "metric": metric,
-                "subject": subject_text,
-                "subject_canonical": canonical_place(subject_text) or subject_text if subject_text else None,
-                "period": period,
-                "status": status,
-                "article": owner,
-            }
+        figures.append(
+            Figure.trusted(  # every field in declaration order: the keyword dict becomes the record's
+                text=q.text,
+                start=start,
+                end=end,
+                rule="figure.clause",
+                quantity=q,
+                metric=metric,
+                subject=subject_text,
+                subject_canonical=canonical_place(subject_text) or subject_text if subject_text else None,
+                period=period,
+                status=status,
+                same_as=repeats.first_print(q, owner, start, metric, period),
+                article=owner,
+            )
         )
         ctx.metric = _base_metric(metric, ctx, s_start, r)
         ctx.subject, ctx.period, ctx.sentence, ctx.end = subject_text, period, s_start, end
-    repeats = _repeats(drafts, articles, repairs)
-    return [
-        Figure.trusted(**d) if j is None else Figure.trusted(**d, same_as=j)
-        for d, j in zip(drafts, repeats, strict=True)
-    ]
+    return figures
 
 
 def _period(
@@ -517,32 +514,37 @@ def _governs(t: _Text, p: Period, s_start: int) -> bool:
     return len(lead) <= 8 and "的" not in lead[-2:] and "了" not in lead[-2:]
 
 
-def _repeats(drafts: list[dict[str, Any]], articles: list[Article], repairs: list[Repair]) -> list[int | None]:
-    """For each figure, the first print of it if it is printed again (headline and body, a caption
-    or fragment printed twice), so that exports can drop repeats: the figures' `same_as`.
+class _Repeats:
+    """For each figure in turn, the first print of it if it is printed again (headline and body, a
+    caption or fragment printed twice), so that exports can drop repeats: the figures' `same_as`.
 
-    Found before the figures are made: setting `same_as` on a made one validates it again."""
-    reprints: _Reprints | None = None  # made when a value first comes back: most pages have few
-    same_as: list[int | None] = []
-    seen: dict[tuple[object, ...], list[int]] = {}
-    for i, f in enumerate(drafts):
-        q = f["quantity"]
-        earlier = seen.setdefault((q.value, q.low, q.high, q.unit, f["article"]), [])
+    Worked out as each figure is made, from what is kept of the ones before: setting `same_as`
+    on a made figure would validate it again."""
+
+    def __init__(self, articles: list[Article], repairs: list[Repair]) -> None:
+        self.articles, self.repairs = articles, repairs
+        self.reprints: _Reprints | None = None  # made when a value first comes back: most pages have few
+        self.seen: dict[tuple[object, ...], list[int]] = {}  # value and article → indices of its figures
+        self.prints: list[tuple[int, str | None, Period | None, int | None]] = []  # start, metric, period, same_as
+
+    def first_print(
+        self, q: Quantity, article: int | None, start: int, metric: str | None, period: Period | None
+    ) -> int | None:
+        """`same_as` of the next figure; it is recorded for the figures after it."""
+        earlier = self.seen.setdefault((q.value, q.low, q.high, q.unit, article), [])
         found = None
         if earlier:
-            if reprints is None:
-                reprints = _Reprints(articles, repairs)
+            if self.reprints is None:
+                self.reprints = _Reprints(self.articles, self.repairs)
             for j in reversed(earlier[-20:]):
-                g = drafts[j]
-                same_metric = (
-                    f["metric"] is not None and f["metric"] == g["metric"] and _period_text(f) == _period_text(g)
-                )
-                if reprints.dropped(f["start"]) or reprints.headline(g["start"]) or same_metric:
-                    found = same_as[j] if same_as[j] is not None else j
+                g_start, g_metric, g_period, g_same_as = self.prints[j]
+                same_metric = metric is not None and metric == g_metric and _text_of(period) == _text_of(g_period)
+                if self.reprints.dropped(start) or self.reprints.headline(g_start) or same_metric:
+                    found = g_same_as if g_same_as is not None else j
                     break
-        same_as.append(found)
-        earlier.append(i)
-    return same_as
+        earlier.append(len(self.prints))
+        self.prints.append((start, metric, period, found))
+        return found
 
 
 class _Reprints:
@@ -567,8 +569,7 @@ def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def _period_text(draft: dict[str, Any]) -> str | None:
-    period: Period | None = draft["period"]
+def _text_of(period: Period | None) -> str | None:
     return period.text if period else None
 
 
