@@ -216,6 +216,8 @@ class _Strippers:
     tails: re.Pattern[str]
     head_first: frozenset[str]  # the characters a trimmed head starts with
     tail_last: frozenset[str]  # the characters a trimmed tail ends with, and "\n" (where `$` also matches)
+    first: frozenset[str]  # the characters any trimming starts with: head_first and the quotes
+    last: frozenset[str]  # the characters any trimming ends with: tail_last and the quotes
 
 
 _QUOTE_CHARS = frozenset(_QUOTES)
@@ -225,8 +227,11 @@ def _strip(words: Words, strippers: _Strippers) -> Words:
     """Trim connectives, verbs and qualifiers off both ends (data/figures.toml).
 
     Works on the normalised string and an offset, and cuts `words` once at the end. A pattern is
-    only tried when the end it trims could start or end one of its words (most ends cannot)."""
+    only tried when the end it trims could start or end one of its words (most ends cannot); when
+    neither end can (six calls in ten, with the empty ones), nothing else is done."""
     s = words.norm
+    if not s or (s[0] not in strippers.first and s[-1] not in strippers.last):
+        return words
     heads, tails = strippers.heads, strippers.tails
     a = 0  # s == words.norm[a : a + len(s)]
     changed = True
@@ -257,6 +262,8 @@ def _strippers(extra_heads: tuple[str, ...] = ()) -> _Strippers:
         re.compile("(?:" + "|".join(map(re.escape, tails)) + ")$"),
         frozenset(w[0] for w in heads),
         frozenset("\n") | {w[-1] for w in tails},
+        _QUOTE_CHARS | {w[0] for w in heads},
+        _QUOTE_CHARS | {"\n"} | {w[-1] for w in tails},
     )
 
 
