@@ -176,7 +176,7 @@ def _marker_status(text: str) -> Status | None:
     blocked = [(m.start(), m.end()) for m in markers.blocked.finditer(text)]
     for m in reversed(hits):
         at = m.start()
-        if any(a <= at < b for a, b in blocked):
+        if blocked and any(a <= at < b for a, b in blocked):
             continue
         if m.group() == "将" and (text[m.end() : m.end() + 1] or "0") in _NUMERAL_START:
             continue  # 将300万元分红资金发放到…: 将 marks the object here, not the future
