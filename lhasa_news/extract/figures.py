@@ -173,7 +173,7 @@ def _marker_status(text: str) -> Status | None:
     if first is None:
         return None
     hits = list(markers.words.finditer(text, first.start()))
-    blocked = [(m.start(), m.end()) for m in markers.blocked.finditer(text)]
+    blocked = [m.span() for m in markers.blocked.finditer(text)]
     for m in reversed(hits):
         at = m.start()
         if blocked and any(a <= at < b for a, b in blocked):
@@ -508,7 +508,7 @@ def _governs(t: _Text, p: Period, s_start: int) -> bool:
     de_after = n.startswith("的", p.end)
     if p.start and n[p.start - 1] in _NOT_GOVERNING_BEFORE:
         return False  # 比上年 (a comparison), 于2016年建成 (an event)
-    part_of_year = p.granularity != "year" or not any(c.isdigit() for c in word)
+    part_of_year = p.granularity != "year" or not any(map(str.isdigit, word))
     if de_after and word not in _RELATIVE_YEARS and part_of_year:
         return False  # 全年的 (a modifier)
     if word in timex_rules().weak_now and not n.startswith(("，", ","), p.end):

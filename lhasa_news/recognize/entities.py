@@ -122,7 +122,7 @@ class SubjectScan:
             s, e = m.span()
             name_read = s + longest_name  # the longest names were tried first: the last character read
             ext = g.suffixed.match(text, e, end)
-            while ext is not None and ext.end() - e <= 8 and not set(ext.group()) & _FUNCTION_CHARS:
+            while ext is not None and ext.end() - e <= 8 and _FUNCTION_CHARS.isdisjoint(ext.group()):
                 s, e = e, ext.end()
                 ext = g.suffixed.match(text, e, end)
             last = (s, e, max(name_read, e + glued_reach))
