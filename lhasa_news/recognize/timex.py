@@ -13,7 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from lhasa_news.data import load
 from lhasa_news.models import Granularity, Period, check_published
@@ -36,11 +36,7 @@ class Reference:
             return None
         if isinstance(published, date):
             return cls(published.year, published.month, published.day)
-        text = check_published(published.strip())
-        if text is None:  # pragma: no cover - check_published returns its input
-            return None
-        parts = [int(p) for p in text.split("-")]
-        return cls(parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
+        return _reference_of_text(published)
 
     @property
     def last_day(self) -> date:
@@ -50,6 +46,16 @@ class Reference:
         if self.day is None:
             return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return date(self.year, self.month, self.day)
+
+
+@lru_cache(maxsize=256)
+def _reference_of_text(published: str) -> Reference | None:
+    """`Reference.of` a date string, read once per date rather than once per page (a corpus has few)."""
+    text = check_published(published.strip())
+    if text is None:  # pragma: no cover - check_published returns its input
+        return None
+    parts = [int(p) for p in text.split("-")]
+    return Reference(parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,13 @@ class TimexRules:
 
 
 _NUMERALS = "0123456789〇零一二两三四五六七八九十"
+
+
+def _opt(part: str) -> str:
+    """`part` or nothing, `part` tried first: what `(?:part)?` means, written as an alternation
+    because `re` runs `?` on a group as a loop that saves and restores the marks of every capture
+    group at each step, a third of the cost of trying `pattern` at a place."""
+    return f"(?:{part}|)"
 
 
 def _locator(candidates: set[str], words: list[str], plans: list[str], count: str) -> re.Pattern[str]:
@@ -109,29 +122,31 @@ def rules() -> TimexRules:
     num = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
     day = r"(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     count = r"\d{1,2}|[一二两三四五六七八九十]{1,2}"
-    year = r"(?P<year>(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?P<fy>度|底|末|初)?"
-    month_range = (
-        rf"(?P<m1>{num})\s*(?:月份?)?\s*[—\-~～至到]\s*(?:(?P<y2>(?:1[89]|20)\d{{2}})\s*年)?\s*(?P<m2>{num})\s*月份?"
-    )
-    month = (
-        rf"(?P<m>{num})\s*月份?\s*(?:(?P<d>{day})\s*[日号](?:\s*[—\-~～至到]\s*(?P<d2>{day})\s*[日号])?)?"
-        r"(?P<mpos>底|末|初|上旬|中旬|下旬)?"
-    )
+    fy = _opt("(?P<fy>度|底|末|初)")
+    year = rf"(?P<year>(?:1[89]|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*年{fy}"
+    y2 = _opt(r"(?P<y2>(?:1[89]|20)\d{2})\s*年")
+    month_range = rf"(?P<m1>{num})\s*{_opt('月份?')}\s*[—\-~～至到]\s*{y2}\s*(?P<m2>{num})\s*月份?"
+    d2 = _opt(rf"\s*[—\-~～至到]\s*(?P<d2>{day})\s*[日号]")
+    mpos = _opt("(?P<mpos>底|末|初|上旬|中旬|下旬)")
+    days = _opt(rf"(?P<d>{day})\s*[日号]{d2}")
+    month = rf"(?P<m>{num})\s*月份?\s*{days}{mpos}"
     until = "截至|截止到|截止|到"
     first_n = r"前\s*(?P<fn>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*个月"
+    relative = f"(?P<rel>{_alt(rel)}|同年|当年){_opt('(?P<rpart>底|末|初)')}"
     body = (
         rf"(?P<yr1>(?:1[89]|20)\d{{2}})\s*年?\s*(?:至|到|—|-|~)\s*(?P<yr2>(?:1[89]|20)\d{{2}})\s*年(?:度)?"
-        rf"|(?:{year}|(?P<rel>{_alt(rel)}|同年|当年)(?P<rpart>底|末|初)?)?\s*"
-        rf"(?:(?P<part>{_alt(part)})|{month_range}|{month}|{first_n})?"
+        rf"|{_opt(f'{year}|{relative}')}\s*"
+        rf"{_opt(f'(?P<part>{_alt(part)})|{month_range}|{month}|{first_n}')}"
     )
+    main = rf"{_opt(f'(?P<until>{until})')}\s*{_opt('(?P<since>自|从)')}\s*(?:{body})\s*{_opt('(?P<lai>以来)')}"
     pattern = re.compile(
-        rf"(?P<plan>[“\"]?(?P<planname>{_alt(plan)})[”\"]?\s*(?:期间|时期|以来)?)"
+        rf"(?P<plan>[“\"]?(?P<planname>{_alt(plan)})[”\"]?\s*{_opt('期间|时期|以来')})"
         rf"|(?P<stock>(?:截至|截止|截止到)\s*目前|{_alt(list(d['stock']))})"
         rf"|(?P<window>{_alt(window)})"
-        rf"|(?P<years>(?:近|这|过去)?(?P<ny>{count})\s*年(?:来|间|以来)"
+        rf"|(?P<years>{_opt('近|这|过去')}(?P<ny>{count})\s*年(?:来|间|以来)"
         rf"|这(?P<ny2>{count})\s*年)"
         rf"|(?P<recent>近年来|近些年)"
-        rf"|(?P<main>(?P<until>{until})?\s*(?P<since>自|从)?\s*(?:{body})\s*(?P<lai>以来)?)"
+        rf"|(?P<main>{main})"
     )
     words = [
         *rel,
