@@ -58,9 +58,16 @@ def rules() -> EventRules:
         role_pattern=re.compile(rf"(?:由)?(?P<who>[^，,。；;由]{{2,60}}?)(?P<role>{role_alt})"),
         role_words=re.compile(role_alt),
         organiser=re.compile(
-            rf"(?:(?!{stops})[{_HAN}]){{1,20}}(?:{alternation(d['organiser_suffixes'])})(?=(?:{stops})|$)"
+            rf"(?:{_none_of(d['organiser_stops'])}[{_HAN}]){{1,20}}(?:{alternation(d['organiser_suffixes'])})(?=(?:{stops})|$)"
         ),
     )
+
+
+def _none_of(words: list[str]) -> str:
+    """A lookahead that none of the words starts here, tried after every character of a name: the
+    class of their first characters rules most places out before the words are tried one by one."""
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?!(?=[{firsts}])(?:{alternation(words)}))"
 
 
 _QUOTED_BEFORE = re.compile(
@@ -149,6 +156,9 @@ def _title(
     return None
 
 
+_HeadCounts = tuple[list[int], list[Decimal]]  # the starts of an article's counts of people, and their values
+
+
 class _PageCounts:
     """The page's periods and counts of people, tabled on first use (most triggers make no event)."""
 
@@ -161,14 +171,16 @@ class _PageCounts:
         return [p.start for p in self.periods]
 
     @cached_property
-    def people(self) -> dict[int, list[Figure]]:
-        """Counts of people by article."""
-        out: dict[int, list[Figure]] = {}
+    def people(self) -> dict[int, _HeadCounts]:
+        """Counts of people by article, with their starts: tabled once for every event of the page."""
+        out: dict[int, _HeadCounts] = {}
         for f in self.figures:
             q = f.quantity
             # a number of people is a whole number above zero: 负40名 or 0.5名 counts no participants
-            if f.article is not None and q.unit == "count" and _is_head_count(q.value) and _is_people(f):
-                out.setdefault(f.article, []).append(f)
+            if q.unit == "count" and f.article is not None and _is_head_count(q.value) and _is_people(f):
+                starts, values = out.setdefault(f.article, ([], []))
+                starts.append(q.start)
+                values.append(q.value)  # type: ignore[arg-type]
         return out
 
 
@@ -180,6 +192,8 @@ def build_events(
     n = normalised
     page = _PageCounts(periods, figures)
     events: list[Event] = []
+    spans: list[tuple[int, int]] = []  # of the events, and of those titled longer than their trigger
+    titled: list[tuple[int, int]] = []
     for k, art in enumerate(articles):
         seen: set[tuple[str, str]] = set()
         body_start = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
@@ -211,6 +225,9 @@ def build_events(
             seen.add(key)
             seen.add((kind, trigger))
             span = (title[0], title[1]) if title else (t_start, t_end)
+            spans.append(span)
+            if title and span[1] - span[0] > t_end - t_start:
+                titled.append(span)
             participants = _participants(page, k, t_start, kind)
             events.append(
                 Event.trusted(
@@ -228,19 +245,23 @@ def build_events(
                     article=k,
                 )
             )
-    return _drop_inside_titles(events)
+    return _drop_inside_titles(events, spans, titled)
 
 
-def _drop_inside_titles(events: list[Event]) -> list[Event]:
-    """A trigger inside another event's title is part of that name (…艺术节招商引资推介会)."""
-    titled = sorted((e.start, e.end) for e in events if e.title and e.end - e.start > len(e.trigger))
+def _drop_inside_titles(
+    events: list[Event], spans: list[tuple[int, int]], titled: list[tuple[int, int]]
+) -> list[Event]:
+    """A trigger inside another event's title is part of that name (…艺术节招商引资推介会). `spans`:
+    the events' spans; `titled`: those of the events titled longer than their trigger (kept as the
+    events were made, so no record is read back)."""
     if not titled:
         return events  # no title is longer than its trigger: none holds another
+    titled.sort()
     starts = [a for a, _ in titled]
     out = []
-    for e in events:
-        k = bisect_right(starts, e.start)
-        inside = any(a <= e.start and e.end <= b and (a, b) != (e.start, e.end) for a, b in titled[max(0, k - 8) : k])
+    for e, (s, t) in zip(events, spans, strict=True):
+        k = bisect_right(starts, s)
+        inside = any(a <= s and t <= b and (a, b) != (s, t) for a, b in titled[max(0, k - 8) : k])
         if not inside:
             out.append(e)
     return out
@@ -304,13 +325,13 @@ def _participants(page: _PageCounts, article: int, after: int, kind: str) -> int
     the first of its article (a course's lead often says 55名牧民 before naming the 培训班)."""
     if kind not in ("training", "exhibition", "meeting"):
         return None
-    people = page.people.get(article, [])
-    starts = [f.quantity.start for f in people]
-    for f in people[bisect_right(starts, after - 200) :]:
-        if f.quantity.start > after + 400:
-            break
-        return int(f.quantity.value)  # type: ignore[arg-type]
-    return int(people[0].quantity.value) if people else None  # type: ignore[arg-type]
+    people = page.people.get(article)
+    if people is None:
+        return None
+    starts, values = people
+    k = bisect_right(starts, after - 200)
+    near = k < len(starts) and starts[k] <= after + 400
+    return int(values[k] if near else values[0])
 
 
 def _is_head_count(value: Decimal | None) -> bool:

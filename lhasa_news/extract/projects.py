@@ -64,7 +64,13 @@ def rules() -> ProjectRules:
     closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
     org_tail = _org_tail(w)
     investor_cue = _any_of(org_tail, closer_cue, dict.fromkeys(d["introducers"], ""))
-    cue = _any_of(investor_cue, dict.fromkeys(w["list_verbs"], ""))
+    name_end = _alt(w["name_ends"])
+    listed = (  # A、B以及C项目: two or more names of projects, the list a list verb opens
+        rf"(?:[^、，,。；;：:\n]{{2,40}}?(?:{name_end})(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{name_end})"
+    )
+    # a list verb cues its sentence only where the list follows (in the article: the sentence's own
+    # is looked for when it is read), so sentences with 建设 and no list of projects are not read
+    cue = _any_of(investor_cue, dict.fromkeys(w["list_verbs"], f"(?={listed})"))
     return ProjectRules(
         introducer=re.compile(
             rf"(?:{introducers})(?P<names>[^{_CLAUSE_STOP}]{{2,80}}?)"
@@ -93,11 +99,8 @@ def rules() -> ProjectRules:
         # a sentence has an investor or a list of projects only with one of these in it
         cue=re.compile(trie_alternation(cue, end=cue)),
         investor_cue=re.compile(trie_alternation(investor_cue, end=investor_cue)),
-        project_list=re.compile(
-            rf"(?:{list_verbs})(?P<list>(?:[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])})"
-            rf"(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{_alt(w['name_ends'])}))"
-        ),
-        name_end=re.compile(rf"(?:{_alt(w['name_ends'])})$"),
+        project_list=re.compile(rf"(?:{list_verbs})(?P<list>{listed})"),
+        name_end=re.compile(rf"(?:{name_end})$"),
         extras=tuple(sorted(d["extras"].items(), key=lambda kv: len(kv[0]), reverse=True)),
         place_after=re.compile(
             rf"(?:落户|入驻|进驻|落地)(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设)"
@@ -456,17 +459,16 @@ def _project(
     pm = r.place_after.search(after)
     if pm:
         place = text[b + pm.start("place") : b + pm.end("place")]
-    extras = _extras(figures, b, e, amount, r)
-    return Project.trusted(
+    return Project.trusted(  # every field, in declaration order: Record.trusted's fast path
         text=text[a:b],
         start=a,
         end=b,
         rule="project.report",
-        extras=extras,
         investor=investor,
         name=name,
         location=place,
         action=action,
         amount=amount,
+        extras=_extras(figures, b, e, amount, r),
         article=article,
     )
