@@ -23,7 +23,7 @@ from lhasa_news.models import Action, Article, Figure, Project
 from lhasa_news.recognize.entities import places_in
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 from lhasa_news.text.wordregex import HAN as _HAN
-from lhasa_news.text.wordregex import RunTail, trie_alternation
+from lhasa_news.text.wordregex import RunTail, alternation_except, trie_alternation
 from lhasa_news.text.wordregex import alternation as _alt
 
 _CLAUSE_STOP = "，,。；;！？!?\n"
@@ -58,7 +58,8 @@ def rules() -> ProjectRules:
     closer_end = rf"(?:{_alt(w['list_closers'])}|等?[{digits}]+家(?:企业|公司)?)"
     # where a closer can start, checked behind its first character: a scan led by a character class
     closer_first = "".join(sorted({re.escape(c[0]) for c in w["list_closers"]} | {"等"})) + digits
-    actions = [(a, re.compile(_alt(d["actions"][a]))) for a in d["actions"]]
+    not_actions = d["not_actions"]
+    actions = [(a, re.compile(alternation_except(d["actions"][a], not_actions))) for a in d["actions"]]
     # words that start a scan, as one tree each (trie_alternation): the engine only stops at their first
     # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
     closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
@@ -81,7 +82,8 @@ def rules() -> ProjectRules:
         by_priority=tuple((a, rx) for a in d["priority"] for kind, rx in actions if kind == a),
         amount_heads=tuple(sorted(w["amount_heads"], key=len, reverse=True)),
         name=re.compile(
-            rf"(?:建设|建成|建起|兴建|新建|打造|并购|收购|入主|签约|投资建设)(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
+            rf"(?:{alternation_except(w['name_verbs'], not_actions)})"
+            rf"(?P<name>[^{_CLAUSE_STOP}]{{2,30}}?(?:{_alt(w['name_ends'])}))"
         ),
         org=RunTail.compile(
             rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{trie_alternation(w['org_ends'])})){_invests(w)}",

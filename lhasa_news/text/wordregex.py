@@ -17,6 +17,25 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def alternation_except(words: Iterable[str], not_in: Mapping[str, Iterable[str]]) -> str:
+    """Like `alternation`, but a word does not match where it stands inside one of its `not_in`
+    words: with {入主: [投入主]}, 入主 (to take over) is not found in 资金投入主要用于 (投入 + 主要)."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        conditions = []
+        for blocker in not_in.get(word, ()):
+            k = blocker.find(word)
+            if k < 0:
+                raise ValueError(f"{blocker!r} is listed as a word holding {word!r}, but does not hold it")
+            while k >= 0:  # the blocker around the word: its head behind, the rest ahead
+                head = f"(?<={re.escape(blocker[:k])})" if k else ""
+                conditions.append(head + re.escape(blocker[k:]))
+                k = blocker.find(word, k + 1)
+        guard = f"(?!{'|'.join(conditions)})" if conditions else ""
+        parts.append(guard + re.escape(word))
+    return "|".join(parts)
+
+
 _Trie = dict[str, "_Trie"]
 
 
