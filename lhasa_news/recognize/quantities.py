@@ -196,6 +196,7 @@ def rules() -> Rules:
             frozenset(f["code_neighbours"])
             | {".", "/", "%", ",", "，"}
             | frozenset(f["ordinal_before"])
+            | frozenset(_RANGE_SEP)  # the end of a range of ordinals (第3-5名)
             | frozenset(string.ascii_letters)
         ),
         token_marks=frozenset(f["code_neighbours"]) | frozenset(w[0] for w in f["never_after"]),
@@ -569,7 +570,18 @@ def _glued(n: str, start: int, before: str, r: Rules, standalone: bool) -> bool:
         return True
     if before in ",，" and start >= 2 and n[start - 2].isdigit():
         return True  # 12,00元 or 第3，4名: the tail of something else
+    if before in _RANGE_SEP:
+        return not standalone and _ordinal_range_end(n, start - 1, r)
     return before in r.ordinal_before and not standalone
+
+
+def _ordinal_range_end(n: str, sep: int, r: Rules) -> bool:
+    """Whether the numeral after the range mark at `sep` ends a range of ordinals (第3-5名, 第二至五名,
+    每3-5天): the numeral before the mark has an ordinal mark before it."""
+    k = sep
+    while k > 0 and (n[k - 1] in _ASCII_DIGITS or n[k - 1] in _CN_CHARS):
+        k -= 1
+    return 0 < k < sep and n[k - 1] in r.ordinal_before
 
 
 def _other_token(n: str, m: re.Match[str], r: Rules) -> _Found | None:
