@@ -87,8 +87,7 @@ def rules() -> ProjectRules:
         ),
         org=RunTail.compile(
             rf"(?P<org>[{_HAN}A-Za-z]{{2,24}}(?:{trie_alternation(w['org_ends'])})){_invests(w)}",
-            # the condition of every org end in front of the tree (as in _org_tail, compiled once)
-            rf"(?<=[{_HAN}A-Za-z]{{2}})(?:{trie_alternation(w['org_ends'])}){_invests(w)}",
+            trie_alternation(org_tail, end=org_tail),
             rf"[^{_HAN}A-Za-z]",
             24,
         ),

@@ -173,9 +173,7 @@ def name_rules() -> NameRules:
     return NameRules(
         org=RunTail.compile(
             rf"{name}{{2,24}}(?:{orgs})",
-            # two name characters before the suffix, as one lookbehind in front of the tree: the
-            # same as one behind each suffix, and `re` compiles one Han class instead of one per suffix
-            rf"(?<={name}{{2}})(?:{orgs})",
+            trie_alternation(suffixes, end={x: rf"(?<={name}{{2}}{re.escape(x)})" for x in suffixes}),
             rf"[^{_HAN}A-Za-z（）()]",
             24,
         ),
