@@ -19,7 +19,11 @@ def alternation(words: Iterable[str]) -> str:
 
 def alternation_except(words: Iterable[str], not_in: Mapping[str, Iterable[str]]) -> str:
     """Like `alternation`, but a word does not match where it stands inside one of its `not_in`
-    words: with {入主: [投入主]}, 入主 (to take over) is not found in 资金投入主要用于 (投入 + 主要)."""
+    words: with {入主: [投入主]}, 入主 (to take over) is not found in 资金投入主要用于 (投入 + 主要).
+
+    The guard follows the word (a lookbehind over the blocker up to the word's end, then the rest of
+    the blocker ahead): a pattern that starts with a word lets `re` skip to where its first
+    characters stand, one that starts with an assertion is tried at every position."""
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         conditions = []
@@ -27,12 +31,12 @@ def alternation_except(words: Iterable[str], not_in: Mapping[str, Iterable[str]]
             k = blocker.find(word)
             if k < 0:
                 raise ValueError(f"{blocker!r} is listed as a word holding {word!r}, but does not hold it")
-            while k >= 0:  # the blocker around the word: its head behind, the rest ahead
-                head = f"(?<={re.escape(blocker[:k])})" if k else ""
-                conditions.append(head + re.escape(blocker[k:]))
+            while k >= 0:
+                upto = k + len(word)
+                conditions.append(f"(?<={re.escape(blocker[:upto])}){re.escape(blocker[upto:])}")
                 k = blocker.find(word, k + 1)
         guard = f"(?!{'|'.join(conditions)})" if conditions else ""
-        parts.append(guard + re.escape(word))
+        parts.append(re.escape(word) + guard)
     return "|".join(parts)
 
 
