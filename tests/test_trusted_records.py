@@ -7,10 +7,10 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 import lhasa_news
-from lhasa_news.models import Article, Figure, Page, Period, Quantity, Span
+from lhasa_news.models import Article, Figure, Page, Period, Quantity, Span, trusted_builder
 
 
 def _records(model: BaseModel) -> list[BaseModel]:
@@ -101,3 +101,27 @@ def test_trusted_fields_in_any_order() -> None:
         assert repr(s) == repr(Span(text="abc", start=0, end=3))
         with pytest.raises(TypeError, match=r"unknown fields \['colour'\]"):
             Span.trusted(text="a", start=0, end=1, colour="red")
+
+
+def test_trusted_builder_equals_validated() -> None:
+    span = {"text": "拉萨", "start": 0, "end": 2}
+    data = [
+        {"start": 0, "end": 2, "text": "拉萨", "captions": [span], "paragraphs": [{"text": "拉萨", "pieces": [span]}]}
+    ]
+    built = trusted_builder(list[Article]).validate_python(data)
+    validated = TypeAdapter(list[Article]).validate_python(data)
+    assert built == validated
+    assert built[0].model_dump_json() == validated[0].model_dump_json()
+    assert (
+        built[0].model_fields_set == validated[0].model_fields_set == {"start", "end", "text", "captions", "paragraphs"}
+    )
+    assert built[0].paragraphs[0].pieces[0] == Span(**span)
+    assert built[0].figures == [] and built[0].figures is not Article(start=0, end=0, text="").figures
+
+
+def test_trusted_builder_checks_field_names() -> None:
+    build = trusted_builder(list[Article]).validate_python
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        build([{"start": 0, "end": 1, "text": "a", "colour": "red"}])
+    with pytest.raises(ValidationError, match="Field required"):
+        build([{"start": 0, "text": "a", "paragraphs": [{"text": "a", "pieces": [{"text": "a", "start": 0}]}]}])

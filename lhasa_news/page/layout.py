@@ -112,15 +112,15 @@ def split_blocks(original: str, normalised: str) -> list[Block]:
     last = 0  # where the previous block ends
     breaks = normalised.count
     for m in _LINE_TEXT.finditer(normalised):
-        a, b = m.span()
+        span = a, b = m.span()
         text = m[0]
         if "<" in text:  # stray HTML tags: drop them and what they uncover
-            a, b = _without_tags(normalised, a, b)
+            span = a, b = _without_tags(normalised, a, b)
             text = normalised[a:b]
             if not text:
                 continue
         orig = text if original is normalised else original[a:b]  # most pages need no normalising
-        blocks.append(Block([(a, b)], text, orig, breaks("\n", last, a) - (1 if blocks else 0)))
+        blocks.append(Block([span], text, orig, breaks("\n", last, a) - (1 if blocks else 0)))
         last = b
     return blocks
 
@@ -182,17 +182,21 @@ def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair
     for block in blocks:
         prev = out[-1] if out else None
         if prev is not None and prev.role in _JOINABLE and block.role not in _STRUCTURAL:
-            gap_start, gap_end = prev.end, block.start
+            gap_start, gap_end = prev.pieces[-1][1], block.pieces[0][0]
             k = repeated_fragment(prev.text, block.text)
             cut = prev.role != "heading" and is_prose_cut(prev, rules)  # a heading is joined only if repeated
             if k and prev.role == "heading" and prev.text[-1] not in rules.final:
                 prev.role, cut = "body", True  # a "heading" whose tail the next block repeats was cut prose
             if k and (prev.text[-1] in rules.final or cut or k >= 3) and prev.role != "heading":
-                a = block.start
-                repairs.append(Repair(kind="drop_repeat", start=a, end=a + k, text=original[a : a + k]))
+                repair_end = gap_end + k
+                repairs.append(
+                    Repair.trusted(kind="drop_repeat", start=gap_end, end=repair_end, text=original[gap_end:repair_end])
+                )
                 block.cut_front(k)
             if cut and prev.role != "heading" and block.text:
-                repairs.append(Repair(kind="join", start=gap_start, end=gap_end, text=original[gap_start:gap_end]))
+                repairs.append(
+                    Repair.trusted(kind="join", start=gap_start, end=gap_end, text=original[gap_start:gap_end])
+                )
                 prev.pieces.extend(block.pieces)
                 prev.text += block.text
                 prev.orig += block.orig
@@ -204,8 +208,8 @@ def repair(blocks: list[Block], original: str) -> tuple[list[Block], list[Repair
             if out[i].text == text and out[i].duplicate_of is None:
                 block.duplicate_of = i
                 repairs.append(
-                    Repair(kind="drop_duplicate_block", start=block.start, end=block.end,
-                           text=original[block.start : block.end])
+                    Repair.trusted(kind="drop_duplicate_block", start=block.start, end=block.end,
+                                   text=original[block.start : block.end])
                 )  # fmt: skip
                 break
         out.append(block)

@@ -146,9 +146,15 @@ def is_section_name(text: str) -> bool:
 _META_STOPS = tuple("。！？")
 
 
-def classify(block: Block) -> str:
-    """The role a block has on its own: structural roles, 'heading' (short, unpunctuated) or body."""
+def classify(blocks: list[Block]) -> None:
+    """Give every block of a page the role it has on its own (the patterns looked up once a page)."""
     p = patterns()
+    for block in blocks:
+        block.role = _role(block, p)
+
+
+def _role(block: Block, p: Patterns) -> str:
+    """A structural role, 'heading' (short, unpunctuated) or 'body'."""
     t = block.text
     c = t[:1]
     opens = c in p.openers or c.isspace() or c.isdecimal()  # \s (editor) and \d (date_only) too

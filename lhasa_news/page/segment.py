@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from pydantic import TypeAdapter
-
-from lhasa_news.models import Article, Repair
+from lhasa_news.models import Article, Repair, trusted_builder
 from lhasa_news.page.layout import Block, repair, split_blocks
 from lhasa_news.page.patterns import NAME, classify, is_section_name, names_of, patterns, split_names
 
@@ -26,12 +23,11 @@ _HEAD_RUN = frozenset({"heading", "subtitle", "byline", "meta"})
 WIDE_GAP = 2  # blank lines that separate articles in e-paper dumps
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An article while it is being read."""
 
     section: str | None
-    headings: list[Block] = field(default_factory=list)
     kicker: Block | None = None
     headline: Block | None = None
     subtitle: str | None = None
@@ -62,14 +58,15 @@ class Segmented:
 def segment(original: str, normalised: str) -> Segmented:
     """Split a page into articles; spans point into `original`."""
     blocks = split_blocks(original, normalised)
-    for b in blocks:
-        b.role = classify(b)
+    classify(blocks)
     blocks, repairs = repair(blocks, original)
     published = next(
         (b.info["published"] for b in blocks if b.role == "meta" and isinstance(b.info.get("published"), str)),
         None,
     )
-    articles = _articles().validate_python([_build(d, original) for d in _group(blocks)])
+    # Every part of an article is cut from the page by offsets: it quotes the page, and its spans fit
+    # their texts by construction, so the records are built without validating them again.
+    articles = trusted_builder(list[Article]).validate_python([_build(d, original) for d in _group(blocks)])
     return Segmented(articles, repairs, published)  # type: ignore[arg-type]
 
 
@@ -108,7 +105,8 @@ def _group(blocks: list[Block]) -> list[Draft]:
                 place = b.info.get("dateline")
                 cur.dateline = place if isinstance(place, str) and place else None
                 cur.add_names("reporters", b.info.get("reporters"))
-            cur.add_names("photographers", b.info.get("photographers"))
+            if b.info:  # most body blocks carry no names
+                cur.add_names("photographers", b.info.get("photographers"))
             i += 1
             continue
         # caption, credit, editor: belong to the open article (or open one)
@@ -180,8 +178,9 @@ def _heading_run(
         if b.role == "subtitle" and draft.subtitle is None:
             sub = b.info.get("subtitle")
             draft.subtitle = sub if isinstance(sub, str) else None
-        draft.add_names("reporters", b.info.get("reporters"))
-        draft.add_names("editors", b.info.get("editors"))
+        if b.info:  # headings carry no names
+            draft.add_names("reporters", b.info.get("reporters"))
+            draft.add_names("editors", b.info.get("editors"))
     return draft, section
 
 
@@ -195,16 +194,9 @@ def _trailing_reporter(d: Draft) -> None:
         d.add_names("reporters", names_of(last, m))
 
 
-@cache
-def _articles() -> TypeAdapter[list[Article]]:
-    """The articles of a page, with their spans and paragraphs, are built as plain dicts and
-    validated in one call: each model is built once, and that is much cheaper than constructing
-    the nested models one by one."""
-    return TypeAdapter(list[Article])
-
-
 def _span(b: Block, original: str) -> dict[str, Any]:
-    return {"text": original[b.start : b.end], "start": b.start, "end": b.end}
+    a, e = b.pieces[0][0], b.pieces[-1][1]
+    return {"text": original[a:e], "start": a, "end": e}
 
 
 def _paragraph(b: Block, original: str) -> dict[str, Any] | None:
@@ -213,6 +205,10 @@ def _paragraph(b: Block, original: str) -> dict[str, Any] | None:
     if b.role == "dateline":
         cut = b.original_offset(int(b.info.get("dateline_end", 0)))  # type: ignore[call-overload]
         pieces = [(cut, pieces[0][1]), *pieces[1:]]
+    if len(pieces) == 1:  # a block that no repair joined: the common case, without a join
+        a, e = pieces[0]
+        text = original[a:e]
+        return {"text": text, "pieces": [{"text": text, "start": a, "end": e}]} if text else None
     spans = [{"text": original[a:e], "start": a, "end": e} for a, e in pieces if e > a]
     if len(spans) == 1:
         return {"text": spans[0]["text"], "pieces": spans}
@@ -224,7 +220,7 @@ def _build(d: Draft, original: str) -> dict[str, Any]:
     """The fields of a draft's `Article`."""
     start = min([b.pieces[0][0] for b in d.blocks])
     end = max([b.pieces[-1][1] for b in d.blocks])
-    paragraphs = [p for p in (_paragraph(b, original) for b in d.body) if p is not None]
+    paragraphs = [p for b in d.body if (p := _paragraph(b, original)) is not None]
     return {
         "start": start,
         "end": end,
