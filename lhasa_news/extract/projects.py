@@ -20,7 +20,7 @@ from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import places_in
+from lhasa_news.recognize.entities import gazetteer, places_in
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 from lhasa_news.text.wordregex import HAN as _HAN
 from lhasa_news.text.wordregex import RunTail, alternation_except, trie_alternation
@@ -43,6 +43,8 @@ class ProjectRules:
     cue: re.Pattern[str]
     investor_cue: re.Pattern[str]  # the cues less the list verbs: a sentence without one names no investor
     place_after: re.Pattern[str]
+    place_at: re.Pattern[str]  # 在X + a verb of the project: X is where it stands
+    acquired: re.Pattern[str]  # what an acquisition takes over
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
     extras: tuple[tuple[str, str], ...]
@@ -104,6 +106,12 @@ def rules() -> ProjectRules:
         project_list=re.compile(rf"(?:{list_verbs})(?P<list>{listed})"),
         name_end=re.compile(rf"(?:{name_end})$"),
         extras=tuple(sorted(d["extras"].items(), key=lambda kv: len(kv[0]), reverse=True)),
+        place_at=re.compile(
+            rf"在(?!{_alt(w['place_generic_heads'])})"
+            rf"(?P<place>[{_HAN}（）()—\-]{{1,24}}?(?:{_alt(w['place_ends'])})|{trie_alternation(gazetteer().names)})"
+            rf"(?:{_alt(w['adverbs'])})*(?:{_alt(w['place_verbs'])})"
+        ),
+        acquired=re.compile(rf"(?:{alternation_except(d['actions']['acquire'], not_actions)})(?P<t>[{_HAN}]{{2,12}})"),
         place_after=re.compile(
             rf"(?:落户|入驻|进驻|落地)(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设)"
         ),
@@ -455,10 +463,10 @@ def _project(
     if m:
         name = text[b + m.start("name") : b + m.end("name")]
     elif action == "acquire":
-        acq = re.search(rf"(?:并购|收购|入主)(?P<t>[{_HAN}]{{2,12}})", after)
+        acq = r.acquired.search(after)
         name = text[b + acq.start("t") : b + acq.end("t")] if acq else None
     place = None
-    pm = r.place_after.search(after)
+    pm = r.place_after.search(after) or r.place_at.search(after)
     if pm:
         place = text[b + pm.start("place") : b + pm.end("place")]
     return Project.trusted(  # every field, in declaration order: Record.trusted's fast path
