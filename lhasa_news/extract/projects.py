@@ -113,7 +113,7 @@ def rules() -> ProjectRules:
         ),
         acquired=re.compile(rf"(?:{alternation_except(d['actions']['acquire'], not_actions)})(?P<t>[{_HAN}]{{2,12}})"),
         place_after=re.compile(
-            rf"(?:落户|入驻|进驻|落地)(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设)"
+            rf"(?:{_alt(d['actions']['settle'])})(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设|$)"
         ),
     )
 
