@@ -79,9 +79,9 @@ def _project_fields_right() -> tuple[int, dict[str, int]]:
 
 def test_project_fields_on_the_table() -> None:
     """Action, name and location of the projects found, against the table (measured: action 47/47,
-    name 37/47, location 41/47 when this test was written; location was 25/47 before 在X+verb and a place at the sentence end)."""
+    name 37/47, location 46/47 when this test was written; 25/47 before 在X+verb, a place ending the sentence and the place that brings the investor in)."""
     found, right = _project_fields_right()
     assert found >= 40
     assert right["action"] / found >= 0.95
     assert right["name"] / found >= 0.75
-    assert right["location"] / found >= 0.8
+    assert right["location"] / found >= 0.9

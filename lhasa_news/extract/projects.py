@@ -20,7 +20,7 @@ from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import gazetteer, places_in
+from lhasa_news.recognize.entities import SubjectScan, gazetteer, places_in
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 from lhasa_news.text.wordregex import HAN as _HAN
 from lhasa_news.text.wordregex import RunTail, alternation_except, trie_alternation
@@ -45,6 +45,8 @@ class ProjectRules:
     place_after: re.Pattern[str]
     place_at: re.Pattern[str]  # 在X + a verb of the project: X is where it stands
     acquired: re.Pattern[str]  # what an acquisition takes over
+    introducer_word: re.Pattern[str]
+    adverbs_only: re.Pattern[str]
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
     extras: tuple[tuple[str, str], ...]
@@ -112,6 +114,8 @@ def rules() -> ProjectRules:
             rf"(?:{_alt(w['adverbs'])})*(?:{_alt(w['place_verbs'])})"
         ),
         acquired=re.compile(rf"(?:{alternation_except(d['actions']['acquire'], not_actions)})(?P<t>[{_HAN}]{{2,12}})"),
+        introducer_word=re.compile(introducers),
+        adverbs_only=re.compile(rf"(?:{_alt(w['adverbs'])})*"),
         place_after=re.compile(
             rf"(?:{_alt(d['actions']['settle'])})(?P<place>[{_HAN}（）()—\-]{{2,24}}?)(?=[{_CLAUSE_STOP}]|，|投资|建设|$)"
         ),
@@ -427,6 +431,19 @@ def _investors(sent: str, s: int, r: ProjectRules) -> list[tuple[int, int]]:
     return spans_of.found
 
 
+def _introducing_place(text: str, n: str, s: int, a: int, r: ProjectRules) -> str | None:
+    """A zone or county that brings the investor in is where it goes (拉萨高新区先后引进A、B → 拉萨高新区):
+    the place named right before the last introducer ahead of the investor in its clause."""
+    intros = list(r.introducer_word.finditer(n, s, a))
+    intro = intros[-1] if intros else None
+    if intro is None or any(c in n[intro.end() : a] for c in "，,；;：:"):
+        return None
+    place = SubjectScan(n, s).last(intro.start())
+    if place is None or r.adverbs_only.fullmatch(n, place[1], intro.start()) is None:
+        return None
+    return text[place[0] : place[1]]
+
+
 def _first_action(n: str, a: int, e: int, r: ProjectRules) -> Action:
     """The action of n[a:e] that comes first in priority (invest when none is named): searched in
     that order, so the search stops at the first one found."""
@@ -465,10 +482,8 @@ def _project(
     elif action == "acquire":
         acq = r.acquired.search(after)
         name = text[b + acq.start("t") : b + acq.end("t")] if acq else None
-    place = None
     pm = r.place_after.search(after) or r.place_at.search(after)
-    if pm:
-        place = text[b + pm.start("place") : b + pm.end("place")]
+    place = text[b + pm.start("place") : b + pm.end("place")] if pm else _introducing_place(text, n, s, a, r)
     return Project.trusted(  # every field, in declaration order: Record.trusted's fast path
         text=text[a:b],
         start=a,
