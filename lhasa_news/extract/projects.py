@@ -45,8 +45,8 @@ class ProjectRules:
     place_after: re.Pattern[str]
     place_at: re.Pattern[str]  # 在X + a verb of the project: X is where it stands
     acquired: re.Pattern[str]  # what an acquisition takes over
-    introducer_word: re.Pattern[str]
-    adverbs_only: re.Pattern[str]
+    introducer_word: re.Pattern[str]  # 引进, 招引…: the place before one brings the investor in
+    adverbs_only: re.Pattern[str]  # all that may stand between that place and its introducer
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
     extras: tuple[tuple[str, str], ...]
@@ -110,7 +110,7 @@ def rules() -> ProjectRules:
         extras=tuple(sorted(d["extras"].items(), key=lambda kv: len(kv[0]), reverse=True)),
         place_at=re.compile(
             rf"在(?!{_alt(w['place_generic_heads'])})"
-            rf"(?P<place>[{_HAN}（）()—\-]{{1,24}}?(?:{_alt(w['place_ends'])})|{trie_alternation(gazetteer().names)})"
+            rf"(?P<place>[{_HAN}（）()—\-]{{1,24}}?(?:{_alt(w['place_ends'])})|{gazetteer().pattern.pattern})"
             rf"(?:{_alt(w['adverbs'])})*(?:{_alt(w['place_verbs'])})"
         ),
         acquired=re.compile(rf"(?:{alternation_except(d['actions']['acquire'], not_actions)})(?P<t>[{_HAN}]{{2,12}})"),
