@@ -58,7 +58,8 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     for r in repairs:
         if r.kind == "join":
             joined[r.start : r.end] = b"\x01" * (r.end - r.start)
-    figures = build_figures(text, normalised, quantities, periods, articles, repairs, joined)
+    names = extract_entities(text, normalised=normalised)
+    figures = build_figures(text, normalised, quantities, periods, articles, repairs, joined, names)
     for fig in figures:
         if fig.article is not None:
             articles[fig.article].figures.append(fig)
@@ -71,7 +72,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
         Entity.trusted(
             text=e.text, start=e.start, end=e.end, rule=f"entity.{e.kind}", kind=e.kind, canonical=e.canonical
         )
-        for e in extract_entities(text, normalised=normalised)
+        for e in names
     ]
     entities = _with_bylines(text, articles, entities)
     for ev in events:

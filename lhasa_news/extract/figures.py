@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
+from lhasa_news.extract.subjects import Subjects
 from lhasa_news.models import Article, Figure, Period, Quantity, Repair, Status
-from lhasa_news.recognize.entities import SubjectScan, canonical_place
+from lhasa_news.recognize.entities import Entity, canonical_place
 from lhasa_news.recognize.timex import rules as timex_rules
 
 _REACH = 600  # no sentence of a newspaper is longer; keeps the scan linear on any input
@@ -272,7 +274,6 @@ class _Context:
     """What the figure before says to the next one; updated in place from figure to figure."""
 
     metric: str | None = None
-    subject: str | None = None
     period: Period | None = None
     sentence: int = -1
     end: int = -1
@@ -286,10 +287,13 @@ def build_figures(
     articles: list[Article],
     repairs: list[Repair],
     joined: bytearray | None = None,
+    entities: Sequence[Entity] = (),
 ) -> list[Figure]:
     """One `Figure` per quantity, with metric, subject, period, status, article and same_as.
 
-    `joined` marks the line breaks that layout repair joined (they end no sentence)."""
+    `joined` marks the line breaks that layout repair joined (they end no sentence); `entities`
+    are the page's names (`recognize.entities.extract_entities`), organisations and people among
+    the subjects."""
     if joined is None:
         joined = bytearray(len(text))
         for rep in repairs:
@@ -303,7 +307,7 @@ def build_figures(
     figures: list[Figure] = []
     repeats = _Repeats(articles, repairs)
     ctx = _Context()
-    names = SubjectScan(normalised, -1)
+    subjects = Subjects(text, normalised, [(a.start, a.end) for a in articles], entities)
     for q in quantities:
         start, end = q.start, q.end  # a record's fields are slow to read: once each
         k = bisect_right(starts, start) - 1
@@ -314,15 +318,8 @@ def build_figures(
         period = None if q.unit in _DURATIONS else _period(t, start, s_start, periods, period_starts, ctx)
         c_end = t.forward(end, _CLAUSE_END_AFTER)
         status = _status(t.span_text(s_start, start), t.span_text(end, c_end), r)
-        if names.start != s_start:
-            names = SubjectScan(normalised, s_start)
-        subject = names.last(start)
-        subject_name: str | None  # as normalised, and as printed:
-        subject_text: str | None
-        if subject is not None:
-            subject_name, subject_text = normalised[subject[0] : subject[1]], text[subject[0] : subject[1]]
-        else:
-            subject_name, subject_text = None, ctx.subject if owner is not None else None
+        subject_text, subject = subjects.of(start, s_start, owner)
+        subject_name = normalised[subject[0] : subject[1]] if subject is not None else None  # as normalised
         metric = _metric(t, q, c_start, c_end, period, subject_name, ctx, s_start, r)
         figures.append(
             Figure.trusted(  # every field in declaration order: the keyword dict becomes the record's
@@ -341,7 +338,7 @@ def build_figures(
             )
         )
         ctx.metric = _base_metric(metric, ctx, s_start, r)
-        ctx.subject, ctx.period, ctx.sentence, ctx.end = subject_text, period, s_start, end
+        ctx.period, ctx.sentence, ctx.end = period, s_start, end
     return figures
 
 

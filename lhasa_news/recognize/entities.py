@@ -47,11 +47,9 @@ _ORG_SUFFIX = (
 )  # fmt: skip
 
 
-_FUNCTION_CHARS = frozenset("的在和与将为对是了当把从向及或并让使被给由于以等")
+_NUMERAL_CHARS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万"
+_FUNCTION_CHARS = frozenset("的在和与将为对是了把从向及或并让使被给由于以等")  # not 当: 当雄县, 帕当村
 _LAST_FUNCTION_CHAR = re.compile(rf"(?s:.*)[{''.join(sorted(_FUNCTION_CHARS))}]")
-_VERBS_IN_NAME = re.compile(
-    "引进|招引|促成|成立|举办|开展|组织|推动|依托|通过|支持|联合|参加|签约|获悉|并购|收购|入主|投资|向|由"
-)
 
 
 @dataclass(frozen=True)
@@ -59,6 +57,9 @@ class Gazetteer:
     names: dict[str, str]  # surface → canonical
     pattern: re.Pattern[str]
     suffixed: re.Pattern[str]
+    not_in_glued: frozenset[str]  # characters no glued name holds: the function characters and demonstratives
+    not_glued: re.Pattern[str]  # words no glued name holds: verbs, and words that only look like a suffix (市场)
+    not_glued_reach: int  # how far past a glued name such a word may end
 
 
 @cache
@@ -83,7 +84,16 @@ def gazetteer() -> Gazetteer:
     pattern = re.compile(trie_alternation(names))
     suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
     suffixed = re.compile(rf"[{_HAN}]{{1,{_GLUED_RUN}}}?(?:{'|'.join(map(re.escape, suffixes))})")
-    return Gazetteer(names, pattern, suffixed)
+    e = load("entities")
+    not_glued = e["not_glued"]
+    return Gazetteer(
+        names,
+        pattern,
+        suffixed,
+        _FUNCTION_CHARS | set(e["not_in_glued"]),
+        re.compile(trie_alternation(not_glued)),
+        max(map(len, not_glued)) - 1,
+    )
 
 
 def canonical_place(name: str) -> str | None:
@@ -122,8 +132,12 @@ class SubjectScan:
             s, e = m.span()
             name_read = s + longest_name  # the longest names were tried first: the last character read
             ext = g.suffixed.match(text, e, end)
-            while ext is not None and ext.end() - e <= 8 and _FUNCTION_CHARS.isdisjoint(ext.group()):
-                s, e = e, ext.end()
+            while ext is not None and ext.end() - e <= 8 and g.not_in_glued.isdisjoint(ext.group()):
+                if g.not_glued.search(text, e, min(ext.end() + g.not_glued_reach, end)):
+                    break  # 林芝市共有市场主体: a word that only looks like a name's end (市场), or a verb
+                if not ext.group().endswith(_ORG_SUFFIX):
+                    s = e  # 拉萨市曲水县热堆村 → 热堆村; but 林芝市人社局 is the organisation's whole name
+                e = ext.end()
                 ext = g.suffixed.match(text, e, end)
             last = (s, e, max(name_read, e + glued_reach))
             if last[2] <= end:
@@ -160,6 +174,10 @@ def places_in(text: str, start: int, end: int) -> list[str]:
 class NameRules:
     org: RunTail
     person: re.Pattern[str]
+    honorific: re.Pattern[str]  # 陈先生, 王女士
+    not_surname: frozenset[str]  # characters before an honorific that are no surname (一位女士)
+    counted: frozenset[str]  # classifiers that a count before an organisation's name ends in (16家…工作队)
+    org_starts_after: re.Pattern[str]
 
 
 @cache
@@ -180,6 +198,10 @@ def name_rules() -> NameRules:
         person=re.compile(
             rf"(?:{titles})(?!(?:{stops})|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?=(?:{stops})|[，,。：:、\s“]|$)"
         ),
+        honorific=re.compile(trie_alternation(d["honorifics"])),  # the surname before it is checked on its own
+        not_surname=frozenset(d["not_surnames"]),
+        counted=frozenset(d["org_count_classifiers"]),
+        org_starts_after=re.compile(trie_alternation(d["org_starts_after"])),
     )
 
 
@@ -204,13 +226,19 @@ def extract_entities(text: str, *, normalised: str | None = None) -> list[Entity
 
     for m in nr.person.finditer(n):
         add(m.start("name"), m.end("name"), "person", text[m.start("name") : m.end("name")])
+    for m in nr.honorific.finditer(n, 1):
+        a = m.start() - 1
+        if "\u3400" <= n[a] <= "\u9fff" and n[a] not in nr.not_surname:
+            add(a, m.end(), "person", text[a : m.end()])
     for m in nr.org.finditer(n):
         a = m.start()
         cut = _LAST_FUNCTION_CHAR.match(n, a, m.end() - 2)  # the name starts after the last function word
         if cut is not None:
             a = cut.end()
-        for verb in _VERBS_IN_NAME.finditer(n, a, m.end() - 2):  # and after the last verb (引进X公司)
+        for verb in nr.org_starts_after.finditer(n, a, m.end() - 2):  # and after the last verb (引进X公司)
             a = verb.end()
+        if n[a] in nr.counted:  # 16家中央企业援藏工作队: the count goes with what it counts
+            a -= len(n[:a]) - len(n[:a].rstrip(_NUMERAL_CHARS))
         if m.end() - a >= 3:
             add(a, m.end(), "org", text[a : m.end()])
     names = g.names
