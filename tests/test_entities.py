@@ -19,6 +19,11 @@ import lhasa_news as ln
         ("管委会主任达瓦次仁介绍，", [("达瓦次仁", "person", "达瓦次仁")]),
         ("乃东区副区长格桑罗布表示，", [("乃东区", "place", "乃东区"), ("格桑罗布", "person", "格桑罗布")]),
         ("促成洋河酒业落户达孜", [("洋河酒业", "org", "洋河酒业"), ("达孜", "place", "达孜区")]),
+        ("陈先生是夜市里最大的商户", [("陈先生", "person", "陈先生")]),
+        ("根据热堆村合作社分红制度", [("热堆村合作社", "org", "热堆村合作社")]),
+        ("去年合作社总创收", [("合作社", "org", "合作社")]),
+        ("16家中央企业援藏工作队方面", [("16家中央企业援藏工作队", "org", "16家中央企业援藏工作队")]),
+        ("当雄县农业农村局介绍", [("当雄县农业农村局", "org", "当雄县农业农村局")]),
     ],
 )
 def test_entities(text: str, wanted: list[tuple[str, str, str]]) -> None:
@@ -29,7 +34,8 @@ def test_entities(text: str, wanted: list[tuple[str, str, str]]) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["比如去年全市完成投资。", "尼玛说今年收入增加了。", "社区有关负责人表示，下一步", "书记向居民介绍"]
+    "text",
+    ["比如去年全市完成投资。", "尼玛说今年收入增加了。", "社区有关负责人表示，下一步", "书记向居民介绍", "一位女士说"],
 )
 def test_not_names(text: str) -> None:
     assert [e.text for e in ln.extract_entities(text) if e.kind in ("place", "person")] == []
