@@ -307,7 +307,8 @@ def build_figures(
     figures: list[Figure] = []
     repeats = _Repeats(articles, repairs)
     ctx = _Context()
-    subjects = Subjects(text, normalised, [(a.start, a.end) for a in articles], entities)
+    bounds = [(a.start, a.paragraphs[0].pieces[0].start if a.paragraphs else a.start, a.end) for a in articles]
+    subjects = Subjects(text, normalised, bounds, entities)
     for q in quantities:
         start, end = q.start, q.end  # a record's fields are slow to read: once each
         k = bisect_right(starts, start) - 1

@@ -3,10 +3,13 @@
 The candidates, of which the last one before the figure wins:
 - a place of the gazetteer, with the village or organisation glued on it (`SubjectScan`);
 - an organisation or a person among the page's names (`recognize.entities`);
-- a noun phrase that a demonstrative opens (本次培训班, 该工程, 这批工程);
+- a noun phrase that a demonstrative opens (本次培训班, 该工程, 这批工程), or an organisation's bare
+  kind opening a clause (合作社总收入为…);
 - a whole named by its level (全市, 全地区): it stands for the place of that level the article is
   about, so 林芝全市 gives 林芝市 and 全地区 after 阿里地区投资促进局 gives 阿里地区.
-A figure with none of them in its sentence keeps the subject of the figure before it in its article.
+An organisation named short (合作社, 这家合作社, 奶牛合作社, 该公司) is the one named in full before it
+in the article whose name holds the short one (曲果仁毛村农牧民奶牛专业合作社). A figure with none of
+them in its sentence keeps the subject of the figure before it in its article.
 The words live in data/figures.toml, [subjects].
 """
 
@@ -23,6 +26,14 @@ from lhasa_news.recognize.entities import Entity, SubjectScan, gazetteer
 from lhasa_news.text.wordregex import alternation
 
 _PREFECTURE_LEVELS = ("市", "地区")
+_BODY_REACH = 200  # where the first place of a body is looked for: its dateline and first sentence
+_CLAUSE_MARKS = frozenset("，,。；;：:、！？!?\n“（(")
+
+
+def _holds(name: str, short: str) -> bool:
+    """Whether `short`'s characters stand in `name` in order (奶牛合作社 in 曲果仁毛村农牧民奶牛专业合作社)."""
+    rest = iter(name)
+    return all(c in rest for c in short)
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,8 @@ class SubjectRules:
     phrases: re.Pattern[str]  # a whole (group "whole") or a demonstrative phrase
     levels: dict[str, str]  # whole → the suffix of its level: 全市 → 市
     titles: tuple[str, ...]  # a person's titles: an organisation before one names where the person works
+    demonstratives: tuple[str, ...]
+    org_heads: tuple[str, ...]  # what an organisation's name ends in (entities.toml org_suffixes)
 
 
 @cache
@@ -37,17 +50,26 @@ def subject_rules() -> SubjectRules:
     d = load("figures")["subjects"]
     wholes: dict[str, str] = d["wholes"]
     phrase = rf"(?:{alternation(d['demonstratives'])})[^，,。；;：:、！？!?\n的]{{0,4}}?(?:{alternation(d['heads'])})"
-    titles = tuple(load("entities")["person_titles"])
-    return SubjectRules(re.compile(rf"(?P<whole>{alternation(wholes)})|{phrase}"), wholes, titles)
+    e = load("entities")
+    pattern = rf"(?P<whole>{alternation(wholes)})|{phrase}|(?P<bare>{alternation(d['bare_heads'])})"
+    return SubjectRules(
+        re.compile(pattern),
+        wholes,
+        tuple(e["person_titles"]),
+        tuple(sorted(d["demonstratives"], key=len, reverse=True)),
+        tuple(sorted(e["org_suffixes"], key=len, reverse=True)),
+    )
 
 
 class Subjects:
     """The subjects of a page's figures, asked for in page order."""
 
-    def __init__(self, text: str, normalised: str, articles: Sequence[tuple[int, int]], entities: Sequence[Entity]):
+    def __init__(
+        self, text: str, normalised: str, articles: Sequence[tuple[int, int, int]], entities: Sequence[Entity]
+    ) -> None:
+        """`articles`: the start, body start (after the headline lines) and end of each article."""
         self.text, self.n = text, normalised
         self.articles = articles
-        self.article_starts = [a for a, _ in articles]
         self.rules = subject_rules()
         titles = self.rules.titles
         named = [  # places: SubjectScan finds them, and glues villages on; 几那村党支部书记塔尔巴: the person
@@ -57,14 +79,16 @@ class Subjects:
         ]
         self.named_ends = [b for _, b in named]  # names do not overlap: ends sorted as starts are
         self.named = named
+        self.orgs = [(e.start, e.end) for e in entities if e.kind == "org"]
+        self.org_ends = [b for _, b in self.orgs]
         self.scan = SubjectScan(normalised, -1)
         self.wholes: dict[tuple[str, int], str | None] = {}  # (level, position) → the place it stands for
         self.carried: str | None = None
         self.carried_article: int | None = None
 
     def of(self, start: int, s_start: int, article: int | None) -> tuple[str | None, tuple[int, int] | None]:
-        """The subject of the figure at `start` in the sentence from `s_start`: as printed, and its
-        span when it is a name of the page (None for a resolved whole)."""
+        """The subject of the figure at `start` in the sentence from `s_start`, as printed (or as
+        resolved: 全市 → 林芝市), and the span of the page that names it (None when carried)."""
         if self.scan.start != s_start:
             self.scan = SubjectScan(self.n, s_start)
         best = self.scan.last(start)
@@ -75,6 +99,8 @@ class Subjects:
         for m in self.rules.phrases.finditer(self.n, s_start, start):
             if best is not None and m.end() < best[1]:  # one ending with the name is the more telling
                 continue
+            if m.group("bare") is not None and m.start() > s_start and self.n[m.start() - 1] not in _CLAUSE_MARKS:
+                continue  # a bare 合作社 is a subject where it opens a clause
             whole = m.group("whole")
             if whole is not None:
                 place = self._whole(whole, m.start(), article)
@@ -83,11 +109,51 @@ class Subjects:
                 best, resolved = (m.start(), m.end()), place
             else:
                 best, resolved = m.span(), None
+        if best is None and article is not None and start < self.articles[article][1]:
+            headline = self._headline_subject(start, *self.articles[article])
+            if headline is not None:
+                return headline, None
         if best is None:
             return (self.carried if article is not None and article == self.carried_article else None), None
+        if resolved is None and article is not None:
+            resolved = self._in_full(best, *self.articles[article])
         subject = resolved if resolved is not None else self.text[best[0] : best[1]]
         self.carried, self.carried_article = subject, article
-        return subject, (None if resolved is not None else best)
+        return subject, best
+
+    def _headline_subject(self, start: int, floor: int, body: int, ceiling: int) -> str | None:
+        """A headline's figure without a name in its line is the article's: the last name of the
+        headline lines above it (a kicker: 左贡县亚中村), else the first place its body names (本报林芝讯
+        → 林芝市); a place the gazetteer knows in its canonical form (林芝 → 林芝市)."""
+        g = gazetteer()
+        above = SubjectScan(self.n, floor).last(start)
+        if above is not None:
+            name = self.n[above[0] : above[1]]
+            return g.names.get(name) or self.text[above[0] : above[1]]
+        first = g.pattern.search(self.n, body, min(ceiling, body + _BODY_REACH))
+        return g.names[first.group()] if first is not None else None
+
+    def _in_full(self, span: tuple[int, int], floor: int, body: int, ceiling: int) -> str | None:
+        """The full name, as printed, of an organisation named short at `span` (合作社, 这家合作社):
+        of the organisations of its article (from `floor` to `ceiling`), the last before it (in a
+        headline, before the `body`: else the first after it) whose name ends in the same kind of
+        organisation and holds the short name's characters in order; None if there is none."""
+        short = self.n[span[0] : span[1]]
+        if not short.endswith(self.rules.org_heads):
+            return None
+        for word in self.rules.demonstratives:
+            if short.startswith(word) and len(short) > len(word):
+                short = short[len(word) :]
+                break
+        head = next(h for h in self.rules.org_heads if short.endswith(h))
+        k = bisect_right(self.org_ends, span[0])
+        after = self.orgs[k:] if span[0] < body else []  # a headline's may be named in the body only
+        for a, b in [*reversed(self.orgs[:k]), *after]:
+            if floor <= a < ceiling:
+                name = self.n[a:b]
+                if len(name) > len(short) and name.endswith(head) and _holds(name, short):
+                    return self.text[a:b]
+        return None
 
     def _whole(self, whole: str, pos: int, article: int | None) -> str | None:
         """The place a whole (全市) at `pos` stands for: the last place of its level named before it in
