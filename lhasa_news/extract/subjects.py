@@ -16,7 +16,7 @@ The words live in data/figures.toml, [subjects].
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -38,7 +38,9 @@ def _holds(name: str, short: str) -> bool:
 
 @dataclass(frozen=True)
 class SubjectRules:
-    phrases: re.Pattern[str]  # a whole (group "whole") or a demonstrative phrase
+    phrases: re.Pattern[str]  # a whole, a demonstrative or a bare kind of organisation
+    tail: re.Pattern[str]  # the rest of a demonstrative's phrase: 本次 + 培训班
+    bare: frozenset[str]  # the bare kinds of organisation
     levels: dict[str, str]  # whole → the suffix of its level: 全市 → 市
     titles: tuple[str, ...]  # a person's titles: an organisation before one names where the person works
     demonstratives: tuple[str, ...]
@@ -49,11 +51,14 @@ class SubjectRules:
 def subject_rules() -> SubjectRules:
     d = load("figures")["subjects"]
     wholes: dict[str, str] = d["wholes"]
-    phrase = rf"(?:{alternation(d['demonstratives'])})[^，,。；;：:、！？!?\n的]{{0,4}}?(?:{alternation(d['heads'])})"
+    # the words that open a phrase, as plain words: `re` skips to the characters they start with
+    words = rf"{alternation([*wholes, *d['demonstratives'], *d['bare_heads']])}"
+    tail = rf"[^，,。；;：:、！？!?\n的]{{0,4}}?(?:{alternation(d['heads'])})"  # after a demonstrative
     e = load("entities")
-    pattern = rf"(?P<whole>{alternation(wholes)})|{phrase}|(?P<bare>{alternation(d['bare_heads'])})"
     return SubjectRules(
-        re.compile(pattern),
+        re.compile(words),
+        re.compile(tail),
+        frozenset(d["bare_heads"]),
         wholes,
         tuple(e["person_titles"]),
         tuple(sorted(d["demonstratives"], key=len, reverse=True)),
@@ -83,8 +88,23 @@ class Subjects:
         self.org_ends = [b for _, b in self.orgs]
         self.scan = SubjectScan(normalised, -1)
         self.wholes: dict[tuple[str, int], str | None] = {}  # (level, position) → the place it stands for
+        self.in_full: dict[tuple[int, int], str | None] = {}  # span of a short name → its full name
         self.carried: str | None = None
         self.carried_article: int | None = None
+        # the phrases of the whole page, found once (they hold no sentence end, so a sentence's are those
+        # between its start and its figure): (start, end, the whole's word or None)
+        rules = self.rules
+        self.phrases: list[tuple[int, int, str | None]] = []
+        for m in rules.phrases.finditer(normalised):
+            a, b, word = m.start(), m.end(), m.group()
+            if word in rules.levels:
+                self.phrases.append((a, b, word))
+            elif word in rules.bare:
+                if a == 0 or normalised[a - 1] in _CLAUSE_MARKS:  # a bare 合作社 is a subject opening a clause
+                    self.phrases.append((a, b, None))
+            elif tail := rules.tail.match(normalised, b):
+                self.phrases.append((a, tail.end(), None))
+        self.phrase_starts = [a for a, _, _ in self.phrases]
 
     def of(self, start: int, s_start: int, article: int | None) -> tuple[str | None, tuple[int, int] | None]:
         """The subject of the figure at `start` in the sentence from `s_start`, as printed (or as
@@ -96,27 +116,29 @@ class Subjects:
         if k >= 0 and self.named[k][0] >= s_start and (best is None or self.named[k][1] > best[1]):
             best = self.named[k]
         resolved: str | None = None
-        for m in self.rules.phrases.finditer(self.n, s_start, start):
-            if best is not None and m.end() < best[1]:  # one ending with the name is the more telling
+        i = bisect_left(self.phrase_starts, s_start)
+        while i < len(self.phrases) and self.phrases[i][1] <= start:
+            a, b, whole = self.phrases[i]
+            i += 1
+            if best is not None and b < best[1]:  # one ending with the name is the more telling
                 continue
-            if m.group("bare") is not None and m.start() > s_start and self.n[m.start() - 1] not in _CLAUSE_MARKS:
-                continue  # a bare 合作社 is a subject where it opens a clause
-            whole = m.group("whole")
             if whole is not None:
-                place = self._whole(whole, m.start(), article)
+                place = self._whole(whole, a, article)
                 if place is None:
                     continue
-                best, resolved = (m.start(), m.end()), place
+                best, resolved = (a, b), place
             else:
-                best, resolved = m.span(), None
+                best, resolved = (a, b), None
         if best is None and article is not None and start < self.articles[article][1]:
             headline = self._headline_subject(start, *self.articles[article])
             if headline is not None:
                 return headline, None
         if best is None:
             return (self.carried if article is not None and article == self.carried_article else None), None
-        if resolved is None and article is not None:
-            resolved = self._in_full(best, *self.articles[article])
+        if resolved is None and article is not None and self.n.endswith(self.rules.org_heads, *best):
+            if best not in self.in_full:
+                self.in_full[best] = self._in_full(best, *self.articles[article])
+            resolved = self.in_full[best]
         subject = resolved if resolved is not None else self.text[best[0] : best[1]]
         self.carried, self.carried_article = subject, article
         return subject, best
@@ -139,20 +161,22 @@ class Subjects:
         headline, before the `body`: else the first after it) whose name ends in the same kind of
         organisation and holds the short name's characters in order; None if there is none."""
         short = self.n[span[0] : span[1]]
-        if not short.endswith(self.rules.org_heads):
-            return None
         for word in self.rules.demonstratives:
             if short.startswith(word) and len(short) > len(word):
                 short = short[len(word) :]
                 break
         head = next(h for h in self.rules.org_heads if short.endswith(h))
         k = bisect_right(self.org_ends, span[0])
-        after = self.orgs[k:] if span[0] < body else []  # a headline's may be named in the body only
-        for a, b in [*reversed(self.orgs[:k]), *after]:
-            if floor <= a < ceiling:
-                name = self.n[a:b]
-                if len(name) > len(short) and name.endswith(head) and _holds(name, short):
-                    return self.text[a:b]
+        n, orgs = self.n, self.orgs
+        order = range(k - 1, -1, -1) if span[0] >= body else [*range(k - 1, -1, -1), *range(k, len(orgs))]
+        for i in order:  # before it; in a headline (before the body), else the first after it
+            a, b = orgs[i]
+            if a < floor:
+                if span[0] >= body:
+                    break
+                continue
+            if b - a > len(short) and a < ceiling and n.endswith(head, a, b) and _holds(n[a:b], short):
+                return self.text[a:b]
         return None
 
     def _whole(self, whole: str, pos: int, article: int | None) -> str | None:
