@@ -86,3 +86,22 @@ def test_organisers_without_role_words(text: str, organizers: dict[str, list[str
     events = ln.parse_page(text).events
     assert len(events) == 1, [(e.type, e.trigger) for e in events]
     assert events[0].organizers == organizers
+
+
+LOCATIONS = [  # where the event is held (invented sentences)
+    ("第三届乡村文化艺术节招商推介会8月2日在日喀则市桑珠孜区成功举办。", "日喀则市桑珠孜区"),
+    ("近日，在那曲火车站，那曲市总工会机关志愿服务队为旅客开展志愿服务。", "那曲火车站"),
+    ("近日，山南市乃东区昌珠镇克松村举行2024年度集体经济分红仪式。", "山南市乃东区昌珠镇克松村"),
+    (
+        "林芝市巴宜区鲁朗镇扎西岗村广场上歌声嘹亮，村民们迎来2024年度集体经济分红仪式。",
+        "林芝市巴宜区鲁朗镇扎西岗村广场",
+    ),
+    ("9月20日，全民国家安全教育日集中宣传活动在我县举行。", None),
+    ("志愿者们在这里为游客开展志愿服务。", None),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), LOCATIONS)
+def test_event_location(text: str, location: str | None) -> None:
+    (e,) = ln.parse_page(text, published="2024-09-20").events
+    assert e.location == location

@@ -19,6 +19,7 @@ from functools import cache, cached_property
 
 from lhasa_news.data import load
 from lhasa_news.models import Article, Event, EventType, Figure, Period
+from lhasa_news.recognize.entities import gazetteer
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 from lhasa_news.text.wordregex import HAN as _HAN
 from lhasa_news.text.wordregex import alternation, trie_alternation
@@ -37,6 +38,10 @@ class EventRules:
     role_pattern: re.Pattern[str]
     role_words: re.Pattern[str]
     organiser: re.Pattern[str]  # an organisation where it is matched: the longest that ends in a suffix
+    place_at: re.Pattern[str]  # 在X(成功)举行: X
+    place_first: re.Pattern[str]  # 在X， opening a sentence: X
+    place_chain: re.Pattern[str]  # a place opening a sentence, before 举行 or 上/内
+    not_places: tuple[str, ...]  # words no place starts with
 
 
 @cache
@@ -60,6 +65,15 @@ def rules() -> EventRules:
         organiser=re.compile(
             rf"(?:{_none_of(d['organiser_stops'])}[{_HAN}]){{1,20}}(?:{alternation(d['organiser_suffixes'])})(?=(?:{stops})|$)"
         ),
+        place_at=re.compile(
+            rf"在([{_HAN}A-Za-z0-9]{{2,20}}?)(?:{alternation(d['place_adverbs'])})?(?:{alternation(d['place_verbs'])})"
+        ),
+        place_first=re.compile(rf"在([{_HAN}A-Za-z0-9（）()]{{2,20}})[，,]"),
+        place_chain=re.compile(
+            rf"(?:{gazetteer().pattern.pattern})(?:[{_HAN}]{{1,10}}?(?:{alternation(d['place_ends'])}))*"
+            rf"(?=(?:{alternation(d['place_after'])}))"
+        ),
+        not_places=tuple(d["not_places"]),
     )
 
 
@@ -75,7 +89,6 @@ _QUOTED_BEFORE = re.compile(
 )
 _ORDINAL_BEFORE = re.compile(rf"第[0-9一二三四五六七八九十]+届[{_HAN}·“”]{{0,30}}$")
 _YEAR_BEFORE = re.compile(rf"\d{{4}}年度?[{_HAN}、]{{0,30}}$")
-_PLACE_AFTER_ZAI = re.compile(rf"在([{_HAN}A-Za-z0-9]{{2,20}}?)(?:举行|举办|开展|开幕|召开|启动|进行)")
 
 
 class _SentenceStarts:
@@ -239,7 +252,14 @@ def build_events(
                     trigger=trigger,
                     title=text[title[0] : title[1]] if title else (trigger if word.endswith(_FAIR_NAMES) else None),
                     organizers=_organizers(text, n, (s_start, span[0], t_start), art, r, periods, page.period_starts),
-                    location=_location(text, n, s_start, _sentence_end(n, t_start, art.end)),
+                    location=_location(
+                        text,
+                        n,
+                        s_start,
+                        _after_leading_time(n, s_start, t_start, periods, page.period_starts),
+                        _sentence_end(n, t_start, art.end),
+                        r,
+                    ),
                     when=_when(periods, page.period_starts, s_start, t_start),
                     participants=participants,
                     article=k,
@@ -305,9 +325,25 @@ def _after_leading_time(n: str, s_start: int, t_start: int, periods: list[Period
     return i
 
 
-def _location(text: str, n: str, s_start: int, s_end: int) -> str | None:
-    m = _PLACE_AFTER_ZAI.search(n, s_start, s_end)
-    return text[m.start(1) : m.end(1)] if m else None
+def _location(text: str, n: str, s_start: int, lead: int, s_end: int, r: EventRules) -> str | None:
+    """Where the event of the sentence from `s_start` is held: 在X(成功)举行; else 在X， opening a
+    clause (近日，在拉萨火车站，…); else a place opening the sentence at `lead` (after a leading time)
+    before 举行 or 上/内 (拉萨市曲水县聂当乡热堆村举行…). Never 这里, 我市 (data/events.toml)."""
+    m = r.place_at.search(n, s_start, s_end)
+    if m is not None and _is_place(m.group(1), r):
+        return text[m.start(1) : m.end(1)]
+    for m in r.place_first.finditer(n, s_start, s_end):
+        if (m.start() in (s_start, lead) or n[m.start() - 1] in _CLAUSE_OPENERS) and _is_place(m.group(1), r):
+            return text[m.start(1) : m.end(1)]
+    chain = r.place_chain.match(n, lead, s_end)
+    return text[chain.start() : chain.end()] if chain else None
+
+
+_CLAUSE_OPENERS = frozenset("，,；;：:）)")
+
+
+def _is_place(words: str, r: EventRules) -> bool:
+    return not words.startswith(r.not_places)  # 这里为返乡农民工 (not 那曲火车站)
 
 
 def _when(periods: list[Period], starts: list[int], s_start: int, t_start: int) -> Period | None:
