@@ -105,3 +105,24 @@ LOCATIONS = [  # where the event is held (invented sentences)
 def test_event_location(text: str, location: str | None) -> None:
     (e,) = ln.parse_page(text, published="2024-09-20").events
     assert e.location == location
+
+
+TITLES = [  # an event's own name, or None for a described one (invented sentences)
+    ("近日，申扎县总工会牦牛养殖、饲草种植技能培训班结业。", "结业", "牦牛养殖、饲草种植技能培训班"),
+    ("日前，察隅县人社局举办的电工技能培训班顺利结业。", "结业", "电工技能培训班"),
+    ("第二期乡村旅游带头人培训班在鲁朗镇开班。", "培训班", "第二期乡村旅游带头人培训班"),
+    ("8月，一年一度的当雄赛马节在当雄县城举行。", "赛马节", "赛马节"),
+    ("近日，城关区团委在拉萨火车站开展春运志愿服务。", "志愿服务", None),
+    ("近日，当雄县商务局在县城举办了民族团结进步宣传日活动。", "宣传日活动", "民族团结进步宣传日活动"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "title"), TITLES)
+def test_event_title(text: str, trigger: str, title: str | None) -> None:
+    (e,) = ln.parse_page(text, published="2024-09-20").events
+    assert (e.trigger, e.title) == (trigger, title)
+
+
+def test_trigger_inside_a_name_is_no_event() -> None:
+    text = "城关区志愿服务队的队员们为游客指路。"
+    assert ln.parse_page(text).events == []

@@ -21,7 +21,7 @@ EVENTS = tomllib.loads((DATA / "event_cases.toml").read_text(encoding="utf-8"))[
 
 # Known misses of the first cut, by case index (see the closing note of this session).
 PROJECT_MISSES = {17, 30}
-EVENT_MISSES = {1, 3, 8, 18, 19, 24, 26, 28}
+EVENT_MISSES = {3, 8, 18, 19, 24, 26, 28}
 
 
 def _project_pairs(case: dict[str, Any]) -> list[tuple[str, Decimal | None]]:

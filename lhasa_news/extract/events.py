@@ -24,7 +24,6 @@ from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 from lhasa_news.text.wordregex import HAN as _HAN
 from lhasa_news.text.wordregex import alternation, trie_alternation
 
-_FAIR_NAMES = ("博会", "洽会")  # 藏博会, 西洽会: the trigger is the fair's own name
 _PARTICIPANT_ITEMS = ("名", "人", "学员", "人次", "位", "户", "技能能手", "牧民", "群众", "农牧民", "选手")
 
 
@@ -42,6 +41,12 @@ class EventRules:
     place_first: re.Pattern[str]  # 在X， opening a sentence: X
     place_chain: re.Pattern[str]  # a place opening a sentence, before 举行 or 上/内
     not_places: tuple[str, ...]  # words no place starts with
+    not_before: tuple[str, ...]  # 志愿服务队: a trigger before one of these is part of a name
+    named_ends: tuple[str, ...]  # 藏博会, 雪顿节: a trigger that is the event's own name
+    course: re.Pattern[str]  # the name of a course before its trigger (…技能培训班结业)
+    course_cut: re.Pattern[str]  # the organiser and verb a course's name starts after
+    course_nouns: tuple[str, ...]
+    unnamed_after: tuple[str, ...]  # what is carried out (开展食品安全宣传活动) is described, not named
 
 
 @cache
@@ -74,6 +79,16 @@ def rules() -> EventRules:
             rf"(?=(?:{alternation(d['place_after'])}))"
         ),
         not_places=tuple(d["not_places"]),
+        not_before=tuple(d["not_before"]),
+        named_ends=tuple(d["named_ends"]),
+        course=re.compile(
+            rf"(?P<name>[{_HAN}0-9、“”]{{2,30}}?(?:{alternation(d['course_nouns'])}))(?:{alternation(d['place_adverbs'])})?$"
+        ),
+        course_nouns=tuple(d["course_nouns"]),
+        unnamed_after=tuple(d["unnamed_after"]),
+        course_cut=re.compile(
+            rf"(?s:.*)(?:{alternation([*d['course_cut_after'], *load('entities')['org_suffixes']])})"
+        ),
     )
 
 
@@ -128,7 +143,7 @@ _TITLES_BEFORE = (
 )
 _ANY_TITLE_WORD = re.compile("[" + "".join(word for _, word, _, _ in _TITLES_BEFORE) + "]")  # one search for all
 _TITLE_WORD_NEAR = max(near for _, _, near, _ in _TITLES_BEFORE)
-_VERBS = re.compile(r"(?:举行|举办|开展|召开|启动|组织|近日|日前|了|在)")
+_VERBS = re.compile(r"(?:举行|举办|开展|召开|启动|组织|近日|日前|了|在|的)")
 _LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[，,；;：:]")
 _NAMED_RUN = re.compile(rf"[{_HAN}]{{2,20}}$")
 _NAMED_KINDS = frozenset({"campaign", "ceremony"})
@@ -164,9 +179,23 @@ def _title(
     if named and kind in _NAMED_KINDS:
         clause = _LAST_CLAUSE_STOP.match(n, s_start, t_start)
         a = _after_verbs(n, clause.end() if clause else s_start, t_start)
-        if _NAMED_RUN.match(n, a, t_start):
-            return a, t_end, False
+        if _NAMED_RUN.match(n, a, t_start) and not n.endswith(rules().unnamed_after, 0, a):
+            return a, t_end, False  # the name opening its clause, or after 举办; after 开展 (开展春运志愿服务) no name
     return None
+
+
+def _course(n: str, s_start: int, t_start: int, t_end: int, r: EventRules) -> tuple[int, int, bool] | None:
+    """A course's own name (a title span, not quoted): the words before 培训班 in the trigger's clause
+    after its organiser and verb, where 培训班 is the trigger or stands right before it (…培训班(顺利)结业)."""
+    clause = _LAST_CLAUSE_STOP.match(n, s_start, t_start)
+    a = clause.end() if clause else s_start
+    end = t_end if n.endswith(r.course_nouns, t_start, t_end) else t_start
+    m = r.course.search(n, a, end)
+    if m is None:
+        return None
+    cut = r.course_cut.match(n, m.start(), m.end("name"))
+    start = cut.end() if cut else m.start()
+    return (start, m.end("name"), False) if m.end("name") - start >= 5 else None
 
 
 _HeadCounts = tuple[list[int], list[Decimal]]  # the starts of an article's counts of people, and their values
@@ -218,6 +247,8 @@ def build_events(
             trigger = text[t_start:t_end]
             if (kind, trigger) in seen:
                 continue  # one event of a trigger per article: whatever else holds, it would be dropped below
+            if n.startswith(r.not_before, t_end):
+                continue  # 志愿服务队: the name of who serves
             if word.endswith("培训班") and n.startswith(("结业", "开班", "开学"), t_end):
                 continue  # 培训班结业: the event word is the one that follows
             needs_title = word in r.needs_title  # and a quoted, numbered or dated one: no clause name
@@ -226,18 +257,22 @@ def build_events(
                 continue  # the common noun alone (招商活动, 参加活动): not even the sentence is needed
             s_start = starts.of(t_start)
             title = _title(n, s_start, t_start, t_end, kind, near, named=not needs_title)
+            if title is None and kind == "training":
+                title = _course(n, s_start, t_start, t_end, r)
             if needs_title and (title is None or not title[2]):
                 continue
             if title is None and n.startswith(("中", "的"), t_end):
                 continue  # 活动中, 检查的: the word as a noun of the sentence
             if r.not_yet.search(n, s_start, t_start):
                 continue  # 预计5月底正式并网发电: not yet an event
-            key = (kind, trigger) if title is not None or word.endswith(_FAIR_NAMES) else (kind, "")
+            key = (kind, trigger) if title is not None or word.endswith(r.named_ends) else (kind, "")
             if key in seen:
                 continue  # one untitled event of a kind per article: 培训班 … 结业 is one course
             seen.add(key)
             seen.add((kind, trigger))
-            span = (title[0], title[1]) if title else (t_start, t_end)
+            if kind == "training":
+                seen.add((kind, ""))  # a course named as it ends (…培训班结业) is the 本次培训班 after it
+            span = (min(title[0], t_start), max(title[1], t_end)) if title else (t_start, t_end)
             spans.append(span)
             if title and span[1] - span[0] > t_end - t_start:
                 titled.append(span)
@@ -250,7 +285,7 @@ def build_events(
                     rule="event.trigger",
                     type=kind,
                     trigger=trigger,
-                    title=text[title[0] : title[1]] if title else (trigger if word.endswith(_FAIR_NAMES) else None),
+                    title=text[title[0] : title[1]] if title else (trigger if word.endswith(r.named_ends) else None),
                     organizers=_organizers(text, n, (s_start, span[0], t_start), art, r, periods, page.period_starts),
                     location=_location(
                         text,
