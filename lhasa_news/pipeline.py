@@ -63,7 +63,7 @@ def parse_page(text: str, published: date | str | None = None, source: str | Non
     for fig in figures:
         if fig.article is not None:
             articles[fig.article].figures.append(fig)
-    projects = build_projects(text, normalised, articles, figures, joined)
+    projects = build_projects(text, normalised, articles, figures, joined, names)
     for pr in projects:
         if pr.article is not None:
             articles[pr.article].projects.append(pr)

@@ -2,7 +2,8 @@
 
 Investors are found where investment reporting puts them: after a verb that brings them in
 (引进A、B等, 招引X入驻高新区, 促成X落户达孜), in a list closed by 等一批…项目 (…陆续落地), or as an
-organisation that opens a clause and invests (X集团投资N亿元建设Y). In the report around them:
+organisation that opens a clause and invests (X集团投资N亿元建设Y), named in full or again in short
+(…有限公司负责人介绍，公司将在X实施Y项目: the full name). In the report around them:
 the action (FORMAT's priority acquire > build > settle > sign > invest), the amount (a CNY figure
 right after 投资/总投资), the project's name (…项目, …产业园, …中心 after 建设/并购), the place
 (after 落户/入驻). Aggregates (签约项目88个，投资额393.6亿元) name no investor and make no record.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property
@@ -20,7 +21,7 @@ from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import SubjectScan, gazetteer, places_in
+from lhasa_news.recognize.entities import Entity, SubjectScan, gazetteer, places_in
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 from lhasa_news.text.wordregex import HAN as _HAN
 from lhasa_news.text.wordregex import RunTail, alternation_except, trie_alternation
@@ -50,6 +51,9 @@ class ProjectRules:
     project_list: re.Pattern[str]
     name_end: re.Pattern[str]
     extras: tuple[tuple[str, str], ...]
+    anaphor: re.Pattern[str]  # 该公司 + an investor verb
+    anaphor_heads: dict[str, str]  # 该公司 → 公司: what the full name ends in
+    disposal: tuple[str, ...]  # 把: what follows in its clause is turned into something, not acted on
 
 
 @cache
@@ -68,7 +72,8 @@ def rules() -> ProjectRules:
     # characters; some with a condition where they end (the digit of N家; the name and verb of an org)
     closer_cue = {**dict.fromkeys(w["list_closers"], ""), "家": f"(?<=[{digits}]家)"}
     org_tail = _org_tail(w)
-    investor_cue = _any_of(org_tail, closer_cue, dict.fromkeys(d["introducers"], ""))
+    anaphors = {word: _invests(w) for word in w["anaphors"]}
+    investor_cue = _any_of(org_tail, closer_cue, dict.fromkeys(d["introducers"], ""), anaphors)
     name_end = _alt(w["name_ends"])
     listed = (  # A、B以及C项目: two or more names of projects, the list a list verb opens
         rf"(?:[^、，,。；;：:\n]{{2,40}}?(?:{name_end})(?:、|以及|和|及))+[^、，,。；;：:\n]{{2,40}}?(?:{name_end})"
@@ -108,6 +113,9 @@ def rules() -> ProjectRules:
         project_list=re.compile(rf"(?:{list_verbs})(?P<list>{listed})"),
         name_end=re.compile(rf"(?:{name_end})$"),
         extras=tuple(sorted(d["extras"].items(), key=lambda kv: len(kv[0]), reverse=True)),
+        anaphor=re.compile(rf"(?:{_alt(w['anaphors'])}){_invests(w)}"),
+        anaphor_heads={word: word.removeprefix("该").removeprefix("这家") for word in w["anaphors"]},
+        disposal=tuple(w["disposal_markers"]),
         place_at=re.compile(
             rf"在(?!{_alt(w['place_generic_heads'])})"
             rf"(?P<place>[{_HAN}（）()—\-]{{1,24}}?(?:{_alt(w['place_ends'])})|{gazetteer().pattern.pattern})"
@@ -356,23 +364,34 @@ def _cued_sentences(n: str, start: int, end: int, r: ProjectRules) -> list[tuple
 
 
 def build_projects(
-    text: str, normalised: str, articles: list[Article], figures: list[Figure], joined: bytearray | None = None
+    text: str,
+    normalised: str,
+    articles: list[Article],
+    figures: list[Figure],
+    joined: bytearray | None = None,
+    entities: Sequence[Entity] = (),
 ) -> list[Project]:
-    """Projects of every article, in page order; one record per investor per article."""
+    """Projects of every article, in page order; one record per investor per article.
+
+    `entities`: the page's names (`recognize.entities.extract_entities`), where a company named again
+    in short (该公司) finds its full name."""
     r = rules()
     n = _rejoin(normalised, joined)
     figs = _Figures(figures)
+    orgs = [e for e in entities if e.kind == "org"]
     out: list[Project] = []
     for k, art in enumerate(articles):
         seen: set[str] = set()
         body = art.paragraphs[0].pieces[0].start if art.paragraphs else art.start
         for s, e in _cued_sentences(n, body, art.end, r):
             found = _investors(n[s:e], s, r)
+            named_again = _named_again(n, s, e, art.start, found, orgs, r)
+            found.extend(named_again)
             if not found:
                 out.extend(_listed_projects(text, n, s, e, art, k, r, seen))
             spans = sorted(found)
             for j, (a, b) in enumerate(spans):
-                investor = text[a:b].replace("\n", "").replace(" ", "")
+                investor = named_again.get((a, b)) or text[a:b].replace("\n", "").replace(" ", "")
                 if investor in seen or len(investor) < 2:
                     continue
                 seen.add(investor)
@@ -383,6 +402,24 @@ def build_projects(
                         stop = a2
                         break
                 out.append(_project(text, n, a, b, s, stop, investor, r, figs, k))
+    return out
+
+
+def _named_again(
+    n: str, s: int, e: int, floor: int, found: list[tuple[int, int]], orgs: list[Entity], r: ProjectRules
+) -> dict[tuple[int, int], str]:
+    """Companies named again in short that open a clause of n[s:e] and invest (该公司计划投资…), each
+    with the full name of the last organisation named before it since `floor` (its article's start)
+    whose name ends as the short one does; none where an investor is already found there."""
+    out: dict[tuple[int, int], str] = {}
+    for m in r.anaphor.finditer(n, s, e):
+        a, b = m.span()
+        if (a > s and n[a - 1] not in "，,；;：:") or any(x < b and a < y for x, y in found):
+            continue
+        head = r.anaphor_heads[m.group()]
+        full = next((o.text for o in reversed(orgs) if floor <= o.start and o.end <= a and o.text.endswith(head)), None)
+        if full is not None and len(full) > len(head):
+            out[(a, b)] = full
     return out
 
 
@@ -448,9 +485,17 @@ def _first_action(n: str, a: int, e: int, r: ProjectRules) -> Action:
     """The action of n[a:e] that comes first in priority (invest when none is named): searched in
     that order, so the search stops at the first one found."""
     for kind, rx in r.by_priority:
-        if rx.search(n, a, e):
-            return kind
+        for m in rx.finditer(n, a, e):
+            if not _disposal(n, a, m.start(), r):
+                return kind
     return "invest"
+
+
+def _disposal(n: str, a: int, pos: int, r: ProjectRules) -> bool:
+    """Whether the word at `pos` says what something is turned into (把景区建成藏民俗体验区), not
+    what is done: a disposal marker (把) stands before it in its clause."""
+    clause = max(a, *(n.rfind(c, a, pos) + 1 for c in "，,；;"))
+    return any(n.find(w, clause, pos) >= 0 for w in r.disposal)
 
 
 def _project(
