@@ -45,3 +45,8 @@ def test_figure_subjects_have_canonical_names() -> None:
     page = ln.parse_page("2023年，高新区数字经济企业已达2803家。", published="2024-01")
     f = page.figures[0]
     assert (f.subject, f.subject_canonical) == ("高新区", "拉萨高新技术产业开发区")
+
+
+@pytest.mark.parametrize("text", ["该企业率先生产出首批产品。", "合作社优先生产牦牛肉。", "尊敬的女士们先生们"])
+def test_honorific_needs_a_surname(text: str) -> None:
+    assert [e.text for e in ln.extract_entities(text) if e.kind == "person"] == []

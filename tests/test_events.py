@@ -126,3 +126,21 @@ def test_event_title(text: str, trigger: str, title: str | None) -> None:
 def test_trigger_inside_a_name_is_no_event() -> None:
     text = "城关区志愿服务队的队员们为游客指路。"
     assert ln.parse_page(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("近日，在各级党委政府的大力支持下，拉萨市总工会开展志愿服务。", None),
+        ("志愿者们在这里开展志愿服务活动，在拉萨市举行了启动仪式。", "拉萨市"),
+    ],
+)
+def test_event_location_not_a_place(text: str, location: str | None) -> None:
+    assert ln.parse_page(text).events[-1].location == location
+
+
+def test_place_chain_is_linear() -> None:
+    """A sentence opening with a place and a long run of place-end characters: one pass (a regex for
+    the chain took seconds at 36 characters and doubled every two more)."""
+    text = "拉萨" + "村" * 60 + "开办培训班。"
+    assert ln.parse_page(text).events[0].location is None

@@ -17,3 +17,17 @@ CASES = tomllib.loads((Path(__file__).parent / "data" / "subject_cases.toml").re
 def test_subjects(case: dict[str, Any]) -> None:
     figures = ln.parse_page(case["text"]).figures
     assert [f.subject or "" for f in figures] == case["subjects"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("农户应该加强基地建设，投入50万元。", ""),  # 该 inside 应该 opens no phrase
+        ("拉萨市城关区某公司完全市场化运营，年收入500万元。", "城关区某公司"),  # 完全市场化 holds no 全市
+        ("曲水县热堆村共有农户300户。", "热堆村"),  # a verb after a village does not unglue it
+        ("林芝地区米林市召开会议。全地区共有企业50家。", "林芝地区"),  # 米林市 is no prefecture
+        ("西藏高原天然水有限公司成立于2010年。这家公司规模很大。该公司年产值5亿元。", "西藏高原天然水有限公司"),
+    ],
+)
+def test_subject_regressions(text: str, subject: str) -> None:
+    assert [f.subject or "" for f in ln.parse_page(text).figures][-1] == subject

@@ -39,7 +39,9 @@ class EventRules:
     organiser: re.Pattern[str]  # an organisation where it is matched: the longest that ends in a suffix
     place_at: re.Pattern[str]  # 在X(成功)举行: X
     place_first: re.Pattern[str]  # 在X， opening a sentence: X
-    place_chain: re.Pattern[str]  # a place opening a sentence, before 举行 or 上/内
+    place_piece: re.Pattern[str]  # a name glued on a place (曲水县 + 聂当乡 + 热堆村)
+    place_after: tuple[str, ...]  # what follows a place opening a sentence where the event is (举行, 上)
+    venue_end: re.Pattern[str]  # what the X of 在X， ends in when X is where the event is
     not_places: tuple[str, ...]  # words no place starts with
     not_before: tuple[str, ...]  # 志愿服务队: a trigger before one of these is part of a name
     named_ends: tuple[str, ...]  # 藏博会, 雪顿节: a trigger that is the event's own name
@@ -47,6 +49,7 @@ class EventRules:
     course_cut: re.Pattern[str]  # the organiser and verb a course's name starts after
     course_nouns: tuple[str, ...]
     unnamed_after: tuple[str, ...]  # what is carried out (开展食品安全宣传活动) is described, not named
+    title_verbs: re.Pattern[str]  # an event's name starts after the last of these before it
 
 
 @cache
@@ -74,10 +77,9 @@ def rules() -> EventRules:
             rf"在([{_HAN}A-Za-z0-9]{{2,20}}?)(?:{alternation(d['place_adverbs'])})?(?:{alternation(d['place_verbs'])})"
         ),
         place_first=re.compile(rf"在([{_HAN}A-Za-z0-9（）()]{{2,20}})[，,]"),
-        place_chain=re.compile(
-            rf"(?:{gazetteer().pattern.pattern})(?:[{_HAN}]{{1,10}}?(?:{alternation(d['place_ends'])}))*"
-            rf"(?=(?:{alternation(d['place_after'])}))"
-        ),
+        place_piece=re.compile(rf"[{_HAN}]{{0,10}}?(?:{alternation(d['place_ends'])})"),
+        place_after=tuple(d["place_after"]),
+        venue_end=re.compile(rf"(?:{alternation([*d['place_ends'], *d['venue_ends']])})$"),
         not_places=tuple(d["not_places"]),
         not_before=tuple(d["not_before"]),
         named_ends=tuple(d["named_ends"]),
@@ -86,6 +88,7 @@ def rules() -> EventRules:
         ),
         course_nouns=tuple(d["course_nouns"]),
         unnamed_after=tuple(d["unnamed_after"]),
+        title_verbs=re.compile(alternation(d["title_verbs"])),
         course_cut=re.compile(
             rf"(?s:.*)(?:{alternation([*d['course_cut_after'], *load('entities')['org_suffixes']])})"
         ),
@@ -143,7 +146,6 @@ _TITLES_BEFORE = (
 )
 _ANY_TITLE_WORD = re.compile("[" + "".join(word for _, word, _, _ in _TITLES_BEFORE) + "]")  # one search for all
 _TITLE_WORD_NEAR = max(near for _, _, near, _ in _TITLES_BEFORE)
-_VERBS = re.compile(r"(?:举行|举办|开展|召开|启动|组织|近日|日前|了|在|的)")
 _LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[，,；;：:]")
 _NAMED_RUN = re.compile(rf"[{_HAN}]{{2,20}}$")
 _NAMED_KINDS = frozenset({"campaign", "ceremony"})
@@ -151,7 +153,7 @@ _NAMED_KINDS = frozenset({"campaign", "ceremony"})
 
 def _after_verbs(n: str, a: int, b: int) -> int:
     """Where n[a:b] is left after its last verb (举办, 开展 …), or `a` without one."""
-    for v in _VERBS.finditer(n, a, b):
+    for v in rules().title_verbs.finditer(n, a, b):
         a = v.end()
     return a
 
@@ -361,17 +363,21 @@ def _after_leading_time(n: str, s_start: int, t_start: int, periods: list[Period
 
 
 def _location(text: str, n: str, s_start: int, lead: int, s_end: int, r: EventRules) -> str | None:
-    """Where the event of the sentence from `s_start` is held: 在X(成功)举行; else 在X， opening a
-    clause (近日，在拉萨火车站，…); else a place opening the sentence at `lead` (after a leading time)
-    before 举行 or 上/内 (拉萨市曲水县聂当乡热堆村举行…). Never 这里, 我市 (data/events.toml)."""
-    m = r.place_at.search(n, s_start, s_end)
-    if m is not None and _is_place(m.group(1), r):
-        return text[m.start(1) : m.end(1)]
-    for m in r.place_first.finditer(n, s_start, s_end):
-        if (m.start() in (s_start, lead) or n[m.start() - 1] in _CLAUSE_OPENERS) and _is_place(m.group(1), r):
+    """Where the event of the sentence from `s_start` is held: the first 在X(成功)举行 whose X is a
+    place; else 在X， opening a clause, X a place the gazetteer knows or ending in a place or venue
+    word (近日，在拉萨火车站，…); else a place opening the sentence at `lead` (after a leading time)
+    with names glued on, before a word of `place_after` (拉萨市曲水县聂当乡热堆村举行…, 杂兴村广场上…).
+    Never 这里, 我市 (data/events.toml)."""
+    for m in r.place_at.finditer(n, s_start, s_end):
+        if _is_place(m.group(1), r):
             return text[m.start(1) : m.end(1)]
-    chain = r.place_chain.match(n, lead, s_end)
-    return text[chain.start() : chain.end()] if chain else None
+    for m in r.place_first.finditer(n, s_start, s_end):
+        x = m.group(1)
+        opens = m.start() in (s_start, lead) or n[m.start() - 1] in _CLAUSE_OPENERS
+        if opens and _is_place(x, r) and (x in gazetteer().names or r.venue_end.search(x)):
+            return text[m.start(1) : m.end(1)]
+    end = _place_chain(n, lead, s_end, r)
+    return text[lead:end] if end is not None else None
 
 
 _CLAUSE_OPENERS = frozenset("，,；;：:）)")
@@ -379,6 +385,19 @@ _CLAUSE_OPENERS = frozenset("，,；;：:）)")
 
 def _is_place(words: str, r: EventRules) -> bool:
     return not words.startswith(r.not_places)  # 这里为返乡农民工 (not 那曲火车站)
+
+
+def _place_chain(n: str, lead: int, s_end: int, r: EventRules) -> int | None:
+    """The end of a place name at `lead` with names glued on it (曲水县聂当乡热堆村), the longest
+    followed by a word of `place_after`; None if there is none. Glued names are taken one by one, the
+    shortest first, so that the time is linear in the text (one regex for the chain backtracks)."""
+    m = gazetteer().pattern.match(n, lead, s_end)
+    if m is None:
+        return None
+    ends = [m.end()]
+    while (piece := r.place_piece.match(n, ends[-1], s_end)) is not None:
+        ends.append(piece.end())
+    return next((e for e in reversed(ends) if n.startswith(r.place_after, e)), None)
 
 
 def _when(periods: list[Period], starts: list[int], s_start: int, t_start: int) -> Period | None:

@@ -12,7 +12,7 @@ right after 投资/总投资), the project's name (…项目, …产业园, …�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,6 +54,7 @@ class ProjectRules:
     anaphor: re.Pattern[str]  # 该公司 + an investor verb
     anaphor_heads: dict[str, str]  # 该公司 → 公司: what the full name ends in
     disposal: tuple[str, ...]  # 把: what follows in its clause is turned into something, not acted on
+    not_disposal: tuple[str, ...]  # 把握: no disposal marker
 
 
 @cache
@@ -114,8 +115,9 @@ def rules() -> ProjectRules:
         name_end=re.compile(rf"(?:{name_end})$"),
         extras=tuple(sorted(d["extras"].items(), key=lambda kv: len(kv[0]), reverse=True)),
         anaphor=re.compile(rf"(?:{_alt(w['anaphors'])}){_invests(w)}"),
-        anaphor_heads={word: word.removeprefix("该").removeprefix("这家") for word in w["anaphors"]},
+        anaphor_heads=dict(w["anaphors"]),
         disposal=tuple(w["disposal_markers"]),
+        not_disposal=tuple(w["not_disposal"]),
         place_at=re.compile(
             rf"在(?!{_alt(w['place_generic_heads'])})"
             rf"(?P<place>[{_HAN}（）()—\-]{{1,24}}?(?:{_alt(w['place_ends'])})|{gazetteer().pattern.pattern})"
@@ -378,7 +380,7 @@ def build_projects(
     r = rules()
     n = _rejoin(normalised, joined)
     figs = _Figures(figures)
-    orgs = [e for e in entities if e.kind == "org"]
+    orgs = _OrgsByHead(entities, set(r.anaphor_heads.values()))
     out: list[Project] = []
     for k, art in enumerate(articles):
         seen: set[str] = set()
@@ -405,8 +407,27 @@ def build_projects(
     return out
 
 
+class _OrgsByHead:
+    """The page's organisations by what their names end in (公司, 集团), with their ends in order."""
+
+    def __init__(self, entities: Sequence[Entity], heads: set[str]) -> None:
+        self.by_head: dict[str, tuple[list[int], list[Entity]]] = {}
+        for e in entities:
+            for head in heads:
+                if e.kind == "org" and e.text.endswith(head) and len(e.text) > len(head):
+                    ends, orgs = self.by_head.setdefault(head, ([], []))
+                    ends.append(e.end)
+                    orgs.append(e)
+
+    def last(self, head: str, floor: int, before: int) -> Entity | None:
+        """The last organisation ending in `head` named between `floor` and `before`."""
+        ends, orgs = self.by_head.get(head, ([], []))
+        k = bisect_right(ends, before) - 1
+        return orgs[k] if k >= 0 and orgs[k].start >= floor else None
+
+
 def _named_again(
-    n: str, s: int, e: int, floor: int, found: list[tuple[int, int]], orgs: list[Entity], r: ProjectRules
+    n: str, s: int, e: int, floor: int, found: list[tuple[int, int]], orgs: _OrgsByHead, r: ProjectRules
 ) -> dict[tuple[int, int], str]:
     """Companies named again in short that open a clause of n[s:e] and invest (该公司计划投资…), each
     with the full name of the last organisation named before it since `floor` (its article's start)
@@ -416,10 +437,9 @@ def _named_again(
         a, b = m.span()
         if (a > s and n[a - 1] not in "，,；;：:") or any(x < b and a < y for x, y in found):
             continue
-        head = r.anaphor_heads[m.group()]
-        full = next((o.text for o in reversed(orgs) if floor <= o.start and o.end <= a and o.text.endswith(head)), None)
-        if full is not None and len(full) > len(head):
-            out[(a, b)] = full
+        full = orgs.last(r.anaphor_heads[m.group()], floor, a)
+        if full is not None:
+            out[(a, b)] = full.text
     return out
 
 
@@ -495,7 +515,13 @@ def _disposal(n: str, a: int, pos: int, r: ProjectRules) -> bool:
     """Whether the word at `pos` says what something is turned into (把景区建成藏民俗体验区), not
     what is done: a disposal marker (把) stands before it in its clause."""
     clause = max(a, *(n.rfind(c, a, pos) + 1 for c in "，,；;"))
-    return any(n.find(w, clause, pos) >= 0 for w in r.disposal)
+    for word in r.disposal:
+        i = n.find(word, clause, pos)
+        while i >= 0:
+            if not n.startswith(r.not_disposal, i):
+                return True
+            i = n.find(word, i + 1, pos)
+    return False
 
 
 def _project(

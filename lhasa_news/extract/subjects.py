@@ -22,12 +22,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
-from lhasa_news.recognize.entities import Entity, SubjectScan, gazetteer
+from lhasa_news.recognize.entities import PREFECTURE_LEVELS, Entity, SubjectScan, gazetteer
 from lhasa_news.text.wordregex import alternation
 
-_PREFECTURE_LEVELS = ("市", "地区")
+_CANDIDATES = 50  # the most organisations a short name is compared with, on either side
 _BODY_REACH = 200  # where the first place of a body is looked for: its dateline and first sentence
 _CLAUSE_MARKS = frozenset("，,。；;：:、！？!?\n“（(")
+
+
+def _is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff"
 
 
 def _holds(name: str, short: str) -> bool:
@@ -42,6 +46,7 @@ class SubjectRules:
     tail: re.Pattern[str]  # the rest of a demonstrative's phrase: 本次 + 培训班
     bare: frozenset[str]  # the bare kinds of organisation
     levels: dict[str, str]  # whole → the suffix of its level: 全市 → 市
+    whole_not_after: frozenset[str]  # 完全, 健全, 安全: no whole after these characters
     titles: tuple[str, ...]  # a person's titles: an organisation before one names where the person works
     demonstratives: tuple[str, ...]
     org_heads: tuple[str, ...]  # what an organisation's name ends in (entities.toml org_suffixes)
@@ -53,13 +58,14 @@ def subject_rules() -> SubjectRules:
     wholes: dict[str, str] = d["wholes"]
     # the words that open a phrase, as plain words: `re` skips to the characters they start with
     words = rf"{alternation([*wholes, *d['demonstratives'], *d['bare_heads']])}"
-    tail = rf"[^，,。；;：:、！？!?\n的]{{0,4}}?(?:{alternation(d['heads'])})"  # after a demonstrative
+    tail = rf"[^，,。；;：:、！？!?\n的]{{0,2}}?(?:{alternation(d['heads'])})"  # after a demonstrative
     e = load("entities")
     return SubjectRules(
         re.compile(words),
         re.compile(tail),
         frozenset(d["bare_heads"]),
         wholes,
+        frozenset(d["whole_not_after"]),
         tuple(e["person_titles"]),
         tuple(sorted(d["demonstratives"], key=len, reverse=True)),
         tuple(sorted(e["org_suffixes"], key=len, reverse=True)),
@@ -84,10 +90,17 @@ class Subjects:
         ]
         self.named_ends = [b for _, b in named]  # names do not overlap: ends sorted as starts are
         self.named = named
-        self.orgs = [(e.start, e.end) for e in entities if e.kind == "org"]
-        self.org_ends = [b for _, b in self.orgs]
+        self.orgs_by_head: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # by what they end in
+        heads = self.rules.org_heads
+        for e in entities:
+            if e.kind == "org" and e.text.endswith(heads):
+                for head in heads:
+                    if e.text.endswith(head) and len(e.text) > len(head):
+                        ends, spans = self.orgs_by_head.setdefault(head, ([], []))
+                        ends.append(e.end)
+                        spans.append((e.start, e.end))
+        self.places: dict[str, tuple[list[int], list[str]]] | None = None  # made for the first whole
         self.scan = SubjectScan(normalised, -1)
-        self.wholes: dict[tuple[str, int], str | None] = {}  # (level, position) → the place it stands for
         self.in_full: dict[tuple[int, int], str | None] = {}  # span of a short name → its full name
         self.carried: str | None = None
         self.carried_article: int | None = None
@@ -98,11 +111,14 @@ class Subjects:
         for m in rules.phrases.finditer(normalised):
             a, b, word = m.start(), m.end(), m.group()
             if word in rules.levels:
-                self.phrases.append((a, b, word))
+                if a == 0 or normalised[a - 1] not in rules.whole_not_after:  # 完全市场化 holds no 全市
+                    self.phrases.append((a, b, word))
             elif word in rules.bare:
                 if a == 0 or normalised[a - 1] in _CLAUSE_MARKS:  # a bare 合作社 is a subject opening a clause
                     self.phrases.append((a, b, None))
-            elif tail := rules.tail.match(normalised, b):
+            elif (len(word) > 1 or a == 0 or not _is_han(normalised[a - 1])) and (  # 该 but not 应该
+                tail := rules.tail.match(normalised, b)
+            ):
                 self.phrases.append((a, tail.end(), None))
         self.phrase_starts = [a for a, _, _ in self.phrases]
 
@@ -123,7 +139,7 @@ class Subjects:
             if best is not None and b < best[1]:  # one ending with the name is the more telling
                 continue
             if whole is not None:
-                place = self._whole(whole, a, article)
+                place = self._whole(whole, a)
                 if place is None:
                     continue
                 best, resolved = (a, b), place
@@ -165,46 +181,53 @@ class Subjects:
             if short.startswith(word) and len(short) > len(word):
                 short = short[len(word) :]
                 break
-        head = next(h for h in self.rules.org_heads if short.endswith(h))
-        k = bisect_right(self.org_ends, span[0])
-        n, orgs = self.n, self.orgs
-        order = range(k - 1, -1, -1) if span[0] >= body else [*range(k - 1, -1, -1), *range(k, len(orgs))]
-        for i in order:  # before it; in a headline (before the body), else the first after it
-            a, b = orgs[i]
+        head = next((h for h in self.rules.org_heads if short.endswith(h)), None)
+        if head is None or head not in self.orgs_by_head:
+            return None
+        ends, spans = self.orgs_by_head[head]
+        n = self.n
+        k = bisect_right(ends, span[0])
+        for i in range(k - 1, max(k - _CANDIDATES, 0) - 1, -1):  # the nearest before it
+            a, b = spans[i]
             if a < floor:
-                if span[0] >= body:
-                    break
-                continue
-            if b - a > len(short) and a < ceiling and n.endswith(head, a, b) and _holds(n[a:b], short):
+                break
+            if b - a > len(short) and _holds(n[a:b], short):
                 return self.text[a:b]
+        if span[0] < body:  # a headline's: the first of the body after it
+            for a, b in spans[k : k + _CANDIDATES]:
+                if a >= ceiling:
+                    break
+                if b - a > len(short) and _holds(n[a:b], short):
+                    return self.text[a:b]
         return None
 
-    def _whole(self, whole: str, pos: int, article: int | None) -> str | None:
-        """The place a whole (全市) at `pos` stands for: the last place of its level named before it in
-        its article (else on the page), in the form of that level: 林芝 → 林芝市."""
-        level = self.rules.levels[whole]
-        key = (level, pos)
-        if key not in self.wholes:
-            floor = self.articles[article][0] if article is not None else 0
-            found = _last_place(self.n, self.text, level, floor, pos)
-            if found is None and floor > 0:
-                found = _last_place(self.n, self.text, level, 0, floor)
-            self.wholes[key] = found
-        return self.wholes[key]
+    def _whole(self, whole: str, pos: int) -> str | None:
+        """The place a whole (全市) at `pos` stands for: the last place of its level named before it (in
+        its article, else before it on the page), in the form of that level: 林芝 → 林芝市."""
+        if self.places is None:
+            self.places = _places_by_level(self.n, set(self.rules.levels.values()))
+        starts, forms = self.places[self.rules.levels[whole]]
+        k = bisect_left(starts, pos) - 1
+        return forms[k] if k >= 0 else None
 
 
-def _last_place(n: str, text: str, level: str, a: int, b: int) -> str | None:
-    """The last place of `level` named in n[a:b], in that level's form (a prefecture is named as a
-    市 or a 地区 by the whole: 全地区 in a page of 山南 gives 山南地区)."""
+def _places_by_level(n: str, levels: set[str]) -> dict[str, tuple[list[int], list[str]]]:
+    """The places the gazetteer finds in `n`, by level, with their starts, in the form of the level:
+    a prefecture is named as a 市 or a 地区 by a whole (全地区 in a page of 山南 → 山南地区); a county
+    by its own name (全县 → 曲水县)."""
     g = gazetteer()
-    found = None
-    for m in g.pattern.finditer(n, a, b):
+    out: dict[str, tuple[list[int], list[str]]] = {level: ([], []) for level in levels}
+    for m in g.pattern.finditer(n):
         canonical = g.names[m.group()]
-        if level in _PREFECTURE_LEVELS and canonical.endswith(_PREFECTURE_LEVELS):
-            found = canonical.removesuffix("市").removesuffix("地区") + level
-        elif canonical.endswith(level):
-            found = canonical
-    return found
+        for level, (starts, forms) in out.items():
+            if level in PREFECTURE_LEVELS:
+                if canonical in g.prefectures:
+                    starts.append(m.start())
+                    forms.append(canonical.removesuffix("市").removesuffix("地区") + level)
+            elif canonical.endswith(level):
+                starts.append(m.start())
+                forms.append(canonical)
+    return out
 
 
 __all__ = ["Subjects", "subject_rules"]

@@ -60,6 +60,7 @@ class Gazetteer:
     not_in_glued: frozenset[str]  # characters no glued name holds: the function characters and demonstratives
     not_glued: re.Pattern[str]  # words no glued name holds: verbs, and words that only look like a suffix (市场)
     not_glued_reach: int  # how far past a glued name such a word may end
+    prefectures: frozenset[str]  # the canonical names of the prefecture-level places (拉萨市, 阿里地区)
 
 
 @cache
@@ -93,6 +94,7 @@ def gazetteer() -> Gazetteer:
         _FUNCTION_CHARS | set(e["not_in_glued"]),
         re.compile(trie_alternation(not_glued)),
         max(map(len, not_glued)) - 1,
+        frozenset(d["prefectures"]),
     )
 
 
@@ -133,8 +135,9 @@ class SubjectScan:
             name_read = s + longest_name  # the longest names were tried first: the last character read
             ext = g.suffixed.match(text, e, end)
             while ext is not None and ext.end() - e <= 8 and g.not_in_glued.isdisjoint(ext.group()):
-                if g.not_glued.search(text, e, min(ext.end() + g.not_glued_reach, end)):
-                    break  # 林芝市共有市场主体: a word that only looks like a name's end (市场), or a verb
+                word = g.not_glued.search(text, e, min(ext.end() + g.not_glued_reach, end))
+                if word is not None and word.start() < ext.end():
+                    break  # 林芝市共有市场主体: a word in the name (共有), or one its end only looks like (市场)
                 if not ext.group().endswith(_ORG_SUFFIX):
                     s = e  # 拉萨市曲水县热堆村 → 热堆村; but 林芝市人社局 is the organisation's whole name
                 e = ext.end()
@@ -156,7 +159,7 @@ def _reaches() -> tuple[int, int]:
     return max(map(len, gazetteer().names)), _GLUED_RUN + longest_suffix
 
 
-_PREFECTURE_LEVEL = ("市", "地区")
+PREFECTURE_LEVELS = ("市", "地区")
 
 
 def places_in(text: str, start: int, end: int) -> list[str]:
@@ -165,7 +168,7 @@ def places_in(text: str, start: int, end: int) -> list[str]:
     out = []
     for m in g.pattern.finditer(text, start, end):
         canonical = g.names[m.group()]
-        if canonical.endswith(_PREFECTURE_LEVEL) and m.group().endswith(_PREFECTURE_LEVEL):
+        if canonical.endswith(PREFECTURE_LEVELS) and m.group().endswith(PREFECTURE_LEVELS):
             out.append(m.group())
     return out
 
@@ -175,7 +178,7 @@ class NameRules:
     org: RunTail
     person: re.Pattern[str]
     honorific: re.Pattern[str]  # 陈先生, 王女士
-    not_surname: frozenset[str]  # characters before an honorific that are no surname (一位女士)
+    surnames: frozenset[str]  # the surnames an honorific follows (陈先生; not 率先生产)
     counted: frozenset[str]  # classifiers that a count before an organisation's name ends in (16家…工作队)
     org_starts_after: re.Pattern[str]
 
@@ -199,7 +202,7 @@ def name_rules() -> NameRules:
             rf"(?:{titles})(?!(?:{stops})|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?=(?:{stops})|[，,。：:、\s“]|$)"
         ),
         honorific=re.compile(trie_alternation(d["honorifics"])),  # the surname before it is checked on its own
-        not_surname=frozenset(d["not_surnames"]),
+        surnames=frozenset(d["surnames"]),
         counted=frozenset(d["org_count_classifiers"]),
         org_starts_after=re.compile(trie_alternation(d["org_starts_after"])),
     )
@@ -228,7 +231,7 @@ def extract_entities(text: str, *, normalised: str | None = None) -> list[Entity
         add(m.start("name"), m.end("name"), "person", text[m.start("name") : m.end("name")])
     for m in nr.honorific.finditer(n, 1):
         a = m.start() - 1
-        if "\u3400" <= n[a] <= "\u9fff" and n[a] not in nr.not_surname:
+        if n[a] in nr.surnames:
             add(a, m.end(), "person", text[a : m.end()])
     for m in nr.org.finditer(n):
         a = m.start()
@@ -238,7 +241,8 @@ def extract_entities(text: str, *, normalised: str | None = None) -> list[Entity
         for verb in nr.org_starts_after.finditer(n, a, m.end() - 2):  # and after the last verb (引进X公司)
             a = verb.end()
         if n[a] in nr.counted:  # 16家中央企业援藏工作队: the count goes with what it counts
-            a -= len(n[:a]) - len(n[:a].rstrip(_NUMERAL_CHARS))
+            while a > 0 and n[a - 1] in _NUMERAL_CHARS:
+                a -= 1
         if m.end() - a >= 3:
             add(a, m.end(), "org", text[a : m.end()])
     names = g.names
