@@ -40,13 +40,6 @@ class Entity:
 _set_fields = object.__setattr__
 
 
-_PLACE_SUFFIX = ("自治区", "地区", "市", "县", "区", "乡", "镇", "村", "社区", "街道", "园区", "开发区")
-_ORG_SUFFIX = (
-    "有限公司", "公司", "集团", "合作社", "专业合作社", "总工会", "工会", "管委会", "委员会", "协会", "实践站",
-    "工作队", "工作组", "局", "厅", "委", "办公室", "中心", "银行", "酒业", "矿业", "资本", "科技", "控股",
-)  # fmt: skip
-
-
 _NUMERAL_CHARS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万"
 _FUNCTION_CHARS = frozenset("的在和与将为对是了把从向及或并让使被给由于以等")  # not 当: 当雄县, 帕当村
 _LAST_FUNCTION_CHAR = re.compile(rf"(?s:.*)[{''.join(sorted(_FUNCTION_CHARS))}]")
@@ -61,6 +54,8 @@ class Gazetteer:
     not_glued: re.Pattern[str]  # words no glued name holds: verbs, and words that only look like a suffix (市场)
     not_glued_reach: int  # how far past a glued name such a word may end
     prefectures: frozenset[str]  # the canonical names of the prefecture-level places (拉萨市, 阿里地区)
+    glued_places: tuple[str, ...]  # what a place glued on a place name ends in (曲水县 + 热堆村)
+    glued_orgs: tuple[str, ...]  # what an organisation glued on a place name ends in (林芝市 + 人社局)
 
 
 @cache
@@ -83,9 +78,10 @@ def gazetteer() -> Gazetteer:
         for v in variants:
             names[v] = canon
     pattern = re.compile(trie_alternation(names))
-    suffixes = sorted(set(_PLACE_SUFFIX + _ORG_SUFFIX), key=len, reverse=True)
-    suffixed = re.compile(rf"[{_HAN}]{{1,{_GLUED_RUN}}}?(?:{'|'.join(map(re.escape, suffixes))})")
     e = load("entities")
+    glued_places, glued_orgs = tuple(e["glued_place_suffixes"]), tuple(e["glued_org_suffixes"])
+    suffixes = sorted(set(glued_places + glued_orgs), key=len, reverse=True)
+    suffixed = re.compile(rf"[{_HAN}]{{1,{_GLUED_RUN}}}?(?:{'|'.join(map(re.escape, suffixes))})")
     not_glued = e["not_glued"]
     return Gazetteer(
         names,
@@ -95,6 +91,8 @@ def gazetteer() -> Gazetteer:
         re.compile(trie_alternation(not_glued)),
         max(map(len, not_glued)) - 1,
         frozenset(d["prefectures"]),
+        glued_places,
+        glued_orgs,
     )
 
 
@@ -138,7 +136,7 @@ class SubjectScan:
                 word = g.not_glued.search(text, e, min(ext.end() + g.not_glued_reach, end))
                 if word is not None and word.start() < ext.end():
                     break  # 林芝市共有市场主体: a word in the name (共有), or one its end only looks like (市场)
-                if not ext.group().endswith(_ORG_SUFFIX):
+                if not ext.group().endswith(g.glued_orgs):
                     s = e  # 拉萨市曲水县热堆村 → 热堆村; but 林芝市人社局 is the organisation's whole name
                 e = ext.end()
                 ext = g.suffixed.match(text, e, end)
@@ -155,7 +153,8 @@ _Step = tuple[int, int, int]  # start, end, and the bound it is settled by: no c
 @cache
 def _reaches() -> tuple[int, int]:
     """How far past its start a gazetteer match reads, and past its end a glued-name match."""
-    longest_suffix = max(map(len, _PLACE_SUFFIX + _ORG_SUFFIX))
+    g = gazetteer()
+    longest_suffix = max(map(len, g.glued_places + g.glued_orgs))
     return max(map(len, gazetteer().names)), _GLUED_RUN + longest_suffix
 
 
