@@ -50,6 +50,8 @@ class SubjectRules:
     titles: tuple[str, ...]  # a person's titles: an organisation before one names where the person works
     demonstratives: tuple[str, ...]
     org_heads: tuple[str, ...]  # what an organisation's name ends in (entities.toml org_suffixes)
+    head_set: frozenset[str]
+    longest_head: int
 
 
 @cache
@@ -69,6 +71,8 @@ def subject_rules() -> SubjectRules:
         tuple(e["person_titles"]),
         tuple(sorted(d["demonstratives"], key=len, reverse=True)),
         tuple(sorted(e["org_suffixes"], key=len, reverse=True)),
+        frozenset(e["org_suffixes"]),
+        max(map(len, e["org_suffixes"])),
     )
 
 
@@ -91,12 +95,13 @@ class Subjects:
         self.named_ends = [b for _, b in named]  # names do not overlap: ends sorted as starts are
         self.named = named
         self.orgs_by_head: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # by what they end in
-        heads = self.rules.org_heads
+        heads, longest = self.rules.head_set, self.rules.longest_head
         for e in entities:
-            if e.kind == "org" and e.text.endswith(heads):
-                for head in heads:
-                    if e.text.endswith(head) and len(e.text) > len(head):
-                        ends, spans = self.orgs_by_head.setdefault(head, ([], []))
+            if e.kind == "org":
+                name = e.text
+                for k in range(1, min(longest, len(name) - 1) + 1):  # the heads it ends in, by length
+                    if name[-k:] in heads:
+                        ends, spans = self.orgs_by_head.setdefault(name[-k:], ([], []))
                         ends.append(e.end)
                         spans.append((e.start, e.end))
         self.places: dict[str, tuple[list[int], list[str]]] | None = None  # made for the first whole
