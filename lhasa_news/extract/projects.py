@@ -28,6 +28,7 @@ from lhasa_news.text.wordregex import RunTail, alternation_except, trie_alternat
 from lhasa_news.text.wordregex import alternation as _alt
 
 _CLAUSE_STOP = "，,。；;！？!?\n"
+_SHORTEST_NAME = 4  # a project's name after a modifier's 的 has at least so many characters
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class ProjectRules:
     anaphor_heads: dict[str, str]  # 该公司 → 公司: what the full name ends in
     disposal: tuple[str, ...]  # 把: what follows in its clause is turned into something, not acted on
     not_disposal: tuple[str, ...]  # 把握: no disposal marker
+    name_more: re.Pattern[str]  # more of a project's name after its first end (景区 + 开发项目)
+    leading_time: re.Pattern[str]  # a clause that only says when (近年来，) or who speaks (…主任达瓦次仁介绍，)
 
 
 @cache
@@ -118,6 +121,10 @@ def rules() -> ProjectRules:
         anaphor_heads=dict(w["anaphors"]),
         disposal=tuple(w["disposal_markers"]),
         not_disposal=tuple(w["not_disposal"]),
+        name_more=re.compile(rf"[^{_CLAUSE_STOP}、和与及的]{{0,6}}?(?:{_alt(w['name_ends'])})"),
+        leading_time=re.compile(
+            rf"(?:{_alt(w['leading_times'])}|[^{_CLAUSE_STOP}]{{0,40}}?(?:{_alt(w['attributions'])}))[，,]"
+        ),
         place_at=re.compile(
             rf"在(?!{_alt(w['place_generic_heads'])})"
             rf"(?P<place>[{_HAN}（）()—\-]{{1,24}}?(?:{_alt(w['place_ends'])})|{gazetteer().pattern.pattern})"
@@ -388,6 +395,8 @@ def build_projects(
         for s, e in _cued_sentences(n, body, art.end, r):
             found = _investors(n[s:e], s, r)
             named_again = _named_again(n, s, e, art.start, found, orgs, r)
+            named = {text[a:b] for a, b in found}  # 引进X公司，该公司投资…: X's report runs on
+            named_again = {span: full for span, full in named_again.items() if full not in named}
             found.extend(named_again)
             if not found:
                 out.extend(_listed_projects(text, n, s, e, art, k, r, seen))
@@ -496,9 +505,20 @@ def _introducing_place(text: str, n: str, s: int, a: int, r: ProjectRules) -> st
     if intro is None or any(c in n[intro.end() : a] for c in "，,；;：:"):
         return None
     place = SubjectScan(n, s).last(intro.start())
-    if place is None or r.adverbs_only.fullmatch(n, place[1], intro.start()) is None:
-        return None
-    return text[place[0] : place[1]]
+    if place is not None and r.adverbs_only.fullmatch(n, place[1], intro.start()) is not None:
+        return text[place[0] : place[1]]
+    opening = _opening_place(n, s, intro.start(), r)  # 近年来，拉萨高新区不断加大…，成功引进A、B
+    return text[opening[0] : opening[1]] if opening else None
+
+
+def _opening_place(n: str, s: int, end: int, r: ProjectRules) -> tuple[int, int] | None:
+    """The span of a place the gazetteer knows that opens the sentence from `s`, after clauses that
+    only say when (近年来，) or who speaks (…管委会主任达瓦次仁介绍，), if it stands before `end`."""
+    pos = s
+    while (m := r.leading_time.match(n, pos, end)) is not None:
+        pos = m.end()
+    place = gazetteer().pattern.match(n, pos, end)
+    return place.span() if place else None
 
 
 def _first_action(n: str, a: int, e: int, r: ProjectRules) -> Action:
@@ -549,7 +569,13 @@ def _project(
     name = None
     m = r.name.search(after)
     if m:
-        name = text[b + m.start("name") : b + m.end("name")]
+        x, y = b + m.start("name"), b + m.end("name")
+        while (more := r.name_more.match(n, y, e)) is not None:
+            y = more.end()  # 东坝文化旅游景区 + 开发项目
+        modifier = n.rfind("的", x, y)
+        if modifier >= 0 and y - modifier > _SHORTEST_NAME:
+            x = modifier + 1  # 海拔最高的国家绿色数据中心 → 国家绿色数据中心
+        name = text[x:y]
     elif action == "acquire":
         acq = r.acquired.search(after)
         name = text[b + acq.start("t") : b + acq.end("t")] if acq else None
