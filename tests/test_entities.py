@@ -50,3 +50,8 @@ def test_figure_subjects_have_canonical_names() -> None:
 @pytest.mark.parametrize("text", ["该企业率先生产出首批产品。", "合作社优先生产牦牛肉。", "尊敬的女士们先生们"])
 def test_honorific_needs_a_surname(text: str) -> None:
     assert [e.text for e in ln.extract_entities(text) if e.kind == "person"] == []
+
+
+@pytest.mark.parametrize("text", ["开幕式上。\n女士们，欢迎。", "男士和女士共300人。", "原先生产的产品"])
+def test_honorific_surname_list(text: str) -> None:
+    assert [e.text for e in ln.extract_entities(text) if e.kind == "person"] == []

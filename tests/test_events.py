@@ -144,3 +144,13 @@ def test_place_chain_is_linear() -> None:
     the chain took seconds at 36 characters and doubled every two more)."""
     text = "拉萨" + "村" * 60 + "开办培训班。"
     assert ln.parse_page(text).events[0].location is None
+
+
+def test_course_title_after_its_organiser() -> None:
+    (e,) = ln.parse_page("林芝市住建局电工技能培训班顺利结业。").events
+    assert e.title == "电工技能培训班"
+
+
+def test_place_chain_holds_no_verb_or_each() -> None:
+    (e,) = ln.parse_page("林芝市组织各县区上报材料，开展志愿服务。").events
+    assert e.location is None

@@ -31,3 +31,15 @@ def test_subjects(case: dict[str, Any]) -> None:
 )
 def test_subject_regressions(text: str, subject: str) -> None:
     assert [f.subject or "" for f in ln.parse_page(text).figures][-1] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("西藏天然水有限公司成立。目前该公司年产值达1亿元。", "西藏天然水有限公司"),  # 该 after 前 is a demonstrative
+        ("林芝市旅游局通报，本周全市共接待游客3万人次。", "林芝市"),  # 本周全市: a whole
+        ("米林市全市共有5家企业。", "米林市"),  # an unresolved whole is not glued on as a name
+    ],
+)
+def test_subject_second_review(text: str, subject: str) -> None:
+    assert [f.subject or "" for f in ln.parse_page(text).figures][-1] == subject

@@ -391,11 +391,14 @@ def _place_chain(n: str, lead: int, s_end: int, r: EventRules) -> int | None:
     """The end of a place name at `lead` with names glued on it (曲水县聂当乡热堆村), the longest
     followed by a word of `place_after`; None if there is none. Glued names are taken one by one, the
     shortest first, so that the time is linear in the text (one regex for the chain backtracks)."""
-    m = gazetteer().pattern.match(n, lead, s_end)
+    g = gazetteer()
+    m = g.pattern.match(n, lead, s_end)
     if m is None:
         return None
     ends = [m.end()]
     while (piece := r.place_piece.match(n, ends[-1], s_end)) is not None:
+        if not g.not_in_glued.isdisjoint(piece.group()) or g.not_glued.search(piece.group()):
+            break  # 拉萨市各区县, 林芝市组织各县区: glued names hold no such characters or words (entities.toml)
         ends.append(piece.end())
     return next((e for e in reversed(ends) if n.startswith(r.place_after, e)), None)
 

@@ -30,10 +30,6 @@ _BODY_REACH = 200  # where the first place of a body is looked for: its dateline
 _CLAUSE_MARKS = frozenset("，,。；;：:、！？!?\n“（(")
 
 
-def _is_han(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff"
-
-
 def _holds(name: str, short: str) -> bool:
     """Whether `short`'s characters stand in `name` in order (奶牛合作社 in 曲果仁毛村农牧民奶牛专业合作社)."""
     rest = iter(name)
@@ -47,6 +43,7 @@ class SubjectRules:
     bare: frozenset[str]  # the bare kinds of organisation
     levels: dict[str, str]  # whole → the suffix of its level: 全市 → 市
     whole_not_after: frozenset[str]  # 完全, 健全, 安全: no whole after these characters
+    not_demonstrative_after: frozenset[str]  # 应该: no demonstrative after these
     titles: tuple[str, ...]  # a person's titles: an organisation before one names where the person works
     demonstratives: tuple[str, ...]
     org_heads: tuple[str, ...]  # what an organisation's name ends in (entities.toml org_suffixes)
@@ -68,6 +65,7 @@ def subject_rules() -> SubjectRules:
         frozenset(d["bare_heads"]),
         wholes,
         frozenset(d["whole_not_after"]),
+        frozenset(d["not_demonstrative_after"]),
         tuple(e["person_titles"]),
         tuple(sorted(d["demonstratives"], key=len, reverse=True)),
         tuple(sorted(e["org_suffixes"], key=len, reverse=True)),
@@ -121,7 +119,7 @@ class Subjects:
             elif word in rules.bare:
                 if a == 0 or normalised[a - 1] in _CLAUSE_MARKS:  # a bare 合作社 is a subject opening a clause
                     self.phrases.append((a, b, None))
-            elif (len(word) > 1 or a == 0 or not _is_han(normalised[a - 1])) and (  # 该 but not 应该
+            elif (len(word) > 1 or a == 0 or normalised[a - 1] not in rules.not_demonstrative_after) and (  # not 应该
                 tail := rules.tail.match(normalised, b)
             ):
                 self.phrases.append((a, tail.end(), None))

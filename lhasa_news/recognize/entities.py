@@ -201,7 +201,7 @@ def name_rules() -> NameRules:
             rf"(?:{titles})(?!(?:{stops})|[向在对为把和与将从也都还])(?P<name>[{_HAN}·]{{2,6}}?)(?=(?:{stops})|[，,。：:、\s“]|$)"
         ),
         honorific=re.compile(trie_alternation(d["honorifics"])),  # the surname before it is checked on its own
-        surnames=frozenset(d["surnames"]),
+        surnames=frozenset(d["surnames"]) - frozenset(" \n"),
         counted=frozenset(d["org_count_classifiers"]),
         org_starts_after=re.compile(trie_alternation(d["org_starts_after"])),
     )
