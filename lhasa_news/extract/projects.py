@@ -12,7 +12,7 @@ right after 投资/总投资), the project's name (…项目, …产业园, …�
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,7 +21,7 @@ from typing import Any
 
 from lhasa_news.data import load
 from lhasa_news.models import Action, Article, Figure, Project
-from lhasa_news.recognize.entities import Entity, SubjectScan, gazetteer, places_in
+from lhasa_news.recognize.entities import Entity, OrgIndex, SubjectScan, gazetteer, places_in
 from lhasa_news.text.sentences import SENTENCE_END, UP_TO_SENTENCE_END
 from lhasa_news.text.wordregex import HAN as _HAN
 from lhasa_news.text.wordregex import RunTail, alternation_except, trie_alternation
@@ -387,7 +387,7 @@ def build_projects(
     r = rules()
     n = _rejoin(normalised, joined)
     figs = _Figures(figures)
-    orgs = _OrgsByHead(entities, set(r.anaphor_heads.values()))
+    orgs = OrgIndex(entities, r.anaphor_heads.values())
     out: list[Project] = []
     for k, art in enumerate(articles):
         seen: set[str] = set()
@@ -396,13 +396,14 @@ def build_projects(
             found = _investors(n[s:e], s, r)
             named_again = _named_again(n, s, e, art.start, found, orgs, r)
             named = {text[a:b] for a, b in found}  # 引进X公司，该公司投资…: X's report runs on
-            named_again = {span: full for span, full in named_again.items() if full not in named}
+            named_again = {span: full for span, full in named_again.items() if text[full[0] : full[1]] not in named}
             found.extend(named_again)
             if not found:
                 out.extend(_listed_projects(text, n, s, e, art, k, r, seen))
             spans = sorted(found)
             for j, (a, b) in enumerate(spans):
-                investor = named_again.get((a, b)) or text[a:b].replace("\n", "").replace(" ", "")
+                x, y = named_again.get((a, b), (a, b))  # 该公司: the span of its full name
+                investor = text[x:y].replace("\n", "").replace(" ", "")
                 if investor in seen or len(investor) < 2:
                     continue
                 seen.add(investor)
@@ -416,39 +417,20 @@ def build_projects(
     return out
 
 
-class _OrgsByHead:
-    """The page's organisations by what their names end in (公司, 集团), with their ends in order."""
-
-    def __init__(self, entities: Sequence[Entity], heads: set[str]) -> None:
-        self.by_head: dict[str, tuple[list[int], list[Entity]]] = {}
-        for e in entities:
-            for head in heads:
-                if e.kind == "org" and e.text.endswith(head) and len(e.text) > len(head):
-                    ends, orgs = self.by_head.setdefault(head, ([], []))
-                    ends.append(e.end)
-                    orgs.append(e)
-
-    def last(self, head: str, floor: int, before: int) -> Entity | None:
-        """The last organisation ending in `head` named between `floor` and `before`."""
-        ends, orgs = self.by_head.get(head, ([], []))
-        k = bisect_right(ends, before) - 1
-        return orgs[k] if k >= 0 and orgs[k].start >= floor else None
-
-
 def _named_again(
-    n: str, s: int, e: int, floor: int, found: list[tuple[int, int]], orgs: _OrgsByHead, r: ProjectRules
-) -> dict[tuple[int, int], str]:
+    n: str, s: int, e: int, floor: int, found: list[tuple[int, int]], orgs: OrgIndex, r: ProjectRules
+) -> dict[tuple[int, int], tuple[int, int]]:
     """Companies named again in short that open a clause of n[s:e] and invest (该公司计划投资…), each
-    with the full name of the last organisation named before it since `floor` (its article's start)
-    whose name ends as the short one does; none where an investor is already found there."""
-    out: dict[tuple[int, int], str] = {}
+    with the span of the full name of the last organisation named before it since `floor` (its
+    article's start) whose name ends as the short one does; none where an investor is found there."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
     for m in r.anaphor.finditer(n, s, e):
         a, b = m.span()
         if (a > s and n[a - 1] not in "，,；;：:") or any(x < b and a < y for x, y in found):
             continue
-        full = orgs.last(r.anaphor_heads[m.group()], floor, a)
-        if full is not None:
-            out[(a, b)] = full.text
+        spans, k = orgs.around(r.anaphor_heads[m.group()], a)
+        if k and spans[k - 1][0] >= floor:
+            out[(a, b)] = spans[k - 1]
     return out
 
 

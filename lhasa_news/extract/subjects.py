@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lhasa_news.data import load
-from lhasa_news.recognize.entities import PREFECTURE_LEVELS, Entity, SubjectScan, gazetteer
+from lhasa_news.recognize.entities import PREFECTURE_LEVELS, Entity, OrgIndex, SubjectScan, gazetteer
 from lhasa_news.text.wordregex import alternation
 
 _CANDIDATES = 50  # the most organisations a short name is compared with, on either side
@@ -47,8 +47,6 @@ class SubjectRules:
     titles: tuple[str, ...]  # a person's titles: an organisation before one names where the person works
     demonstratives: tuple[str, ...]
     org_heads: tuple[str, ...]  # what an organisation's name ends in (entities.toml org_suffixes)
-    head_set: frozenset[str]
-    longest_head: int
 
 
 @cache
@@ -69,8 +67,6 @@ def subject_rules() -> SubjectRules:
         tuple(e["person_titles"]),
         tuple(sorted(d["demonstratives"], key=len, reverse=True)),
         tuple(sorted(e["org_suffixes"], key=len, reverse=True)),
-        frozenset(e["org_suffixes"]),
-        max(map(len, e["org_suffixes"])),
     )
 
 
@@ -92,16 +88,7 @@ class Subjects:
         ]
         self.named_ends = [b for _, b in named]  # names do not overlap: ends sorted as starts are
         self.named = named
-        self.orgs_by_head: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # by what they end in
-        heads, longest = self.rules.head_set, self.rules.longest_head
-        for e in entities:
-            if e.kind == "org":
-                name = e.text
-                for k in range(1, min(longest, len(name) - 1) + 1):  # the heads it ends in, by length
-                    if name[-k:] in heads:
-                        ends, spans = self.orgs_by_head.setdefault(name[-k:], ([], []))
-                        ends.append(e.end)
-                        spans.append((e.start, e.end))
+        self.orgs = OrgIndex(entities, self.rules.org_heads)
         self.places: dict[str, tuple[list[int], list[str]]] | None = None  # made for the first whole
         self.scan = SubjectScan(normalised, -1)
         self.in_full: dict[tuple[int, int], str | None] = {}  # span of a short name → its full name
@@ -185,11 +172,10 @@ class Subjects:
                 short = short[len(word) :]
                 break
         head = next((h for h in self.rules.org_heads if short.endswith(h)), None)
-        if head is None or head not in self.orgs_by_head:
+        if head is None:
             return None
-        ends, spans = self.orgs_by_head[head]
+        spans, k = self.orgs.around(head, span[0])
         n = self.n
-        k = bisect_right(ends, span[0])
         for i in range(k - 1, max(k - _CANDIDATES, 0) - 1, -1):  # the nearest before it
             a, b = spans[i]
             if a < floor:

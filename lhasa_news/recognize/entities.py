@@ -9,6 +9,8 @@ to one canonical name (高新区 / 拉萨高新区 / 拉萨高新技术产业开
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -205,6 +207,28 @@ def name_rules() -> NameRules:
         counted=frozenset(d["org_count_classifiers"]),
         org_starts_after=re.compile(trie_alternation(d["org_starts_after"])),
     )
+
+
+class OrgIndex:
+    """The organisations of a page by the kind their names end in (公司, 合作社), in page order:
+    where a name given short (该公司, 合作社) finds the full one named before it."""
+
+    def __init__(self, entities: Iterable[Entity], heads: Iterable[str]) -> None:
+        kinds = frozenset(heads)
+        longest = max(map(len, kinds), default=0)
+        self.by_head: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        for e in entities:
+            if e.kind == "org":
+                for k in range(1, min(longest, len(e.text) - 1) + 1):  # the kinds it ends in, by length
+                    if e.text[-k:] in kinds:
+                        ends, spans = self.by_head.setdefault(e.text[-k:], ([], []))
+                        ends.append(e.end)
+                        spans.append((e.start, e.end))
+
+    def around(self, head: str, pos: int) -> tuple[list[tuple[int, int]], int]:
+        """The spans of the organisations ending in `head`, in page order, and how many end by `pos`."""
+        ends, spans = self.by_head.get(head, ([], []))
+        return spans, bisect_right(ends, pos)
 
 
 _START = attrgetter("start")
