@@ -157,7 +157,7 @@ def _reaches() -> tuple[int, int]:
     """How far past its start a gazetteer match reads, and past its end a glued-name match."""
     g = gazetteer()
     longest_suffix = max(map(len, g.glued_places + g.glued_orgs))
-    return max(map(len, gazetteer().names)), _GLUED_RUN + longest_suffix
+    return max(map(len, g.names)), _GLUED_RUN + longest_suffix
 
 
 PREFECTURE_LEVELS = ("市", "地区")
